@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StatusCodesConfig(AppConfig):
+    name = "statuscodes"
+    verbose_name = _("HTTP status codes")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from statuscodes import checks  # noqa: F401  (registers the system checks)

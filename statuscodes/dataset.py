@@ -1,0 +1,221 @@
+"""The dataset shipped in ``statuscodes/data`` and the one loader that brings a database up to it.
+
+The initial data migration and the ``sync_statuscodes`` command both call :func:`sync`, with the
+historical models and the current ones respectively, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from statuscodes.languages import accepted_languages, normalize_language
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+__all__ = [
+    "METADATA_FIELDS",
+    "TEXT_FIELDS",
+    "Change",
+    "SyncReport",
+    "shipped_codes",
+    "shipped_languages",
+    "shipped_texts",
+    "sync",
+]
+
+#: Fields of a status code that the dataset owns.
+METADATA_FIELDS = (
+    "phrase",
+    "status",
+    "origin",
+    "reference_document",
+    "reference_section",
+    "reference_url",
+    "former_phrases",
+)
+#: Fields of a translation that the dataset owns.
+TEXT_FIELDS = ("title", "description")
+
+
+def _data_dir() -> Any:
+    return resources.files("statuscodes").joinpath("data")
+
+
+@cache
+def shipped_codes() -> dict[int, dict[str, Any]]:
+    """Metadata of every shipped code, keyed by code, with the fields of :data:`METADATA_FIELDS`."""
+    rows = json.loads(_data_dir().joinpath("codes.json").read_text(encoding="utf-8"))
+    codes: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        reference = row["reference"]
+        codes[int(row["code"])] = {
+            "phrase": row["phrase"],
+            "status": row["status"],
+            "origin": row["origin"],
+            "reference_document": reference["document"],
+            "reference_section": reference["section"],
+            "reference_url": reference["url"],
+            "former_phrases": list(row["former_phrases"]),
+        }
+    return codes
+
+
+@cache
+def shipped_languages() -> tuple[str, ...]:
+    """The languages the package ships texts in: one file each in ``data/texts``."""
+    files = _data_dir().joinpath("texts").iterdir()
+    return tuple(sorted(f.name.removesuffix(".json") for f in files if f.name.endswith(".json")))
+
+
+@cache
+def shipped_texts(language: str) -> dict[int, dict[str, str]]:
+    """The shipped title and description of every code in ``language`` (empty if none shipped)."""
+    language = normalize_language(language)
+    if language not in shipped_languages():
+        return {}
+    path = _data_dir().joinpath("texts", f"{language}.json")
+    texts = json.loads(path.read_text(encoding="utf-8"))
+    return {int(code): {f: text[f] for f in TEXT_FIELDS} for code, text in texts.items()}
+
+
+Action = Literal["add", "update", "keep"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing :func:`sync` did, or would do, to the database."""
+
+    action: Action
+    code: int
+    language: str | None = None
+    fields: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        target = f"{self.code}" if self.language is None else f"{self.code} [{self.language}]"
+        names = ", ".join(self.fields)
+        if self.action == "add":
+            return _("added %(target)s") % {"target": target}
+        if self.action == "update":
+            return _("updated %(target)s: %(fields)s") % {"target": target, "fields": names}
+        return _("kept the edited %(target)s: %(fields)s differ from the dataset") % {
+            "target": target,
+            "fields": names,
+        }
+
+
+@dataclass
+class SyncReport:
+    changes: list[Change] = field(default_factory=list)
+
+    def count(self, action: Action) -> int:
+        return sum(1 for change in self.changes if change.action == action)
+
+
+def _model_fields(model: type[Model], wanted: tuple[str, ...]) -> tuple[str, ...]:
+    # Historical models in older migrations may lack fields added since: write only what exists.
+    present = {f.name for f in model._meta.get_fields()}
+    return tuple(name for name in wanted if name in present)
+
+
+def sync(
+    code_model: type[Model],
+    translation_model: type[Model],
+    *,
+    languages: list[str] | None = None,
+    force: bool = False,
+) -> SyncReport:
+    """Bring the database up to the shipped dataset and report every change.
+
+    Adds missing codes and texts, updates metadata and texts nobody edited, and keeps edited ones
+    unless ``force`` is true. Codes and languages that the dataset does not ship are never touched.
+    ``languages`` defaults to the shipped languages that ``settings.LANGUAGES`` accepts.
+    """
+    if languages is None:
+        accepted = set(accepted_languages())
+        languages = [tag for tag in shipped_languages() if tag in accepted]
+    report = SyncReport()
+    codes = shipped_codes()
+    meta_fields = _model_fields(code_model, METADATA_FIELDS)
+    can_track_edits = "edited" in {f.name for f in code_model._meta.get_fields()}
+
+    codes_manager: Any = code_model._default_manager
+    existing: dict[int, Any] = {obj.code: obj for obj in codes_manager.all()}
+    new_codes = []
+    changed_codes = []
+    for code, meta in codes.items():
+        obj = existing.get(code)
+        if obj is None:
+            new_codes.append(code_model(code=code, **{f: meta[f] for f in meta_fields}))
+            report.changes.append(Change("add", code))
+            continue
+        differing = tuple(f for f in meta_fields if getattr(obj, f) != meta[f])
+        if not differing:
+            continue
+        if can_track_edits and obj.edited and not force:
+            report.changes.append(Change("keep", code, None, differing))
+            continue
+        for f in differing:
+            setattr(obj, f, meta[f])
+        obj.updated = timezone.now()  # bulk_update() skips auto_now
+        if can_track_edits:
+            obj.edited = False
+        changed_codes.append(obj)
+        report.changes.append(Change("update", code, None, differing))
+    if new_codes:
+        codes_manager.bulk_create(new_codes)
+        existing = {obj.code: obj for obj in codes_manager.all()}
+    if changed_codes:
+        fields = [*meta_fields, "updated"] + (["edited"] if can_track_edits else [])
+        codes_manager.bulk_update(changed_codes, fields)
+
+    _sync_texts(translation_model, existing, languages, force, report)
+    return report
+
+
+def _sync_texts(
+    translation_model: type[Model],
+    code_objects: dict[int, Any],
+    languages: list[str],
+    force: bool,
+    report: SyncReport,
+) -> None:
+    manager: Any = translation_model._default_manager
+    current: dict[tuple[int, str], Any] = {
+        (t.status_code_id, t.language): t for t in manager.filter(language__in=languages)
+    }
+    new_texts = []
+    changed_texts = []
+    for language in languages:
+        for code, text in shipped_texts(language).items():
+            owner = code_objects.get(code)
+            if owner is None:
+                continue
+            obj = current.get((owner.pk, language))
+            if obj is None:
+                new_texts.append(translation_model(status_code=owner, language=language, **text))
+                report.changes.append(Change("add", code, language))
+                continue
+            differing = tuple(f for f in TEXT_FIELDS if getattr(obj, f) != text[f])
+            if not differing:
+                continue
+            if obj.edited and not force:
+                report.changes.append(Change("keep", code, language, differing))
+                continue
+            for f in differing:
+                setattr(obj, f, text[f])
+            obj.edited = False
+            obj.updated = timezone.now()
+            changed_texts.append(obj)
+            report.changes.append(Change("update", code, language, differing))
+    if new_texts:
+        manager.bulk_create(new_texts)
+    if changed_texts:
+        manager.bulk_update(changed_texts, [*TEXT_FIELDS, "edited", "updated"])

@@ -1,0 +1,80 @@
+"""Language tags: normalisation, the configured set, and the fallback chain."""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+__all__ = [
+    "FINAL_FALLBACK",
+    "accepted_languages",
+    "configured_languages",
+    "fallback_chain",
+    "generic_language",
+    "normalize_language",
+    "validate_language",
+]
+
+#: The language every shipped code has a text in; the last named step of the chain.
+FINAL_FALLBACK = "en"
+
+_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
+
+
+def normalize_language(tag: str) -> str:
+    """Return ``tag`` as stored: lower case with hyphens (``pt_BR`` -> ``pt-br``)."""
+    return tag.strip().replace("_", "-").lower()
+
+
+def generic_language(tag: str) -> str:
+    """Return the generic form of a tag (``ru-ru`` -> ``ru``)."""
+    return normalize_language(tag).split("-", 1)[0]
+
+
+def configured_languages() -> list[str]:
+    """The normalised codes of ``settings.LANGUAGES``, in their configured order."""
+    seen: dict[str, None] = {}
+    for code, _name in settings.LANGUAGES:
+        seen.setdefault(normalize_language(code), None)
+    return list(seen)
+
+
+def accepted_languages() -> list[str]:
+    """The configured languages and their generic forms (``en-us`` also admits ``en``)."""
+    tags: dict[str, None] = {}
+    for tag in configured_languages():
+        tags.setdefault(tag, None)
+        tags.setdefault(generic_language(tag), None)
+    return list(tags)
+
+
+def validate_language(value: str) -> None:
+    """Refuse a tag that is malformed or not one of ``settings.LANGUAGES``."""
+    tag = normalize_language(value)
+    if not _TAG.match(tag):
+        raise ValidationError(
+            _("“%(value)s” is not a valid language tag."), code="invalid", params={"value": value}
+        )
+    allowed = accepted_languages()
+    if tag not in allowed:
+        raise ValidationError(
+            _("“%(value)s” is not one of the configured languages: %(allowed)s."),
+            code="unknown_language",
+            params={"value": value, "allowed": ", ".join(allowed)},
+        )
+
+
+def fallback_chain(language: str | None) -> list[str]:
+    """Languages to try, in order, for one field of a text.
+
+    The requested language, its generic form, ``settings.LANGUAGE_CODE`` (and its generic form),
+    then English. Callers fall back to any text that exists after the chain is exhausted.
+    """
+    candidates: list[str] = []
+    for tag in (language, settings.LANGUAGE_CODE, FINAL_FALLBACK):
+        if tag:
+            candidates += [normalize_language(tag), generic_language(tag)]
+    return list(dict.fromkeys(candidates))

@@ -1,0 +1,72 @@
+"""Bring the database up to the dataset shipped with the installed version of the app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from statuscodes import dataset
+from statuscodes.languages import normalize_language
+from statuscodes.models import StatusCode, StatusCodeTranslation
+
+
+class Command(BaseCommand):
+    help = (
+        "Add the status codes and languages of the shipped dataset that the database lacks and "
+        "update the texts nobody edited. Edited texts are kept unless --force is given."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Print what would change and change nothing.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Also overwrite metadata and texts that a person edited.",
+        )
+        parser.add_argument(
+            "--language",
+            action="append",
+            dest="languages",
+            metavar="LANG",
+            help="Only this shipped language (may be repeated). Default: every shipped language "
+            "that settings.LANGUAGES accepts.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        languages = options["languages"]
+        if languages is not None:
+            languages = [normalize_language(tag) for tag in languages]
+            unknown = sorted(set(languages) - set(dataset.shipped_languages()))
+            if unknown:
+                raise CommandError(
+                    _("No shipped texts for %(unknown)s; shipped languages: %(shipped)s.")
+                    % {
+                        "unknown": ", ".join(unknown),
+                        "shipped": ", ".join(dataset.shipped_languages()),
+                    }
+                )
+        with transaction.atomic():
+            report = dataset.sync(
+                StatusCode, StatusCodeTranslation, languages=languages, force=options["force"]
+            )
+            if options["dry_run"]:
+                transaction.set_rollback(True)
+
+        for change in report.changes:
+            style = self.style.WARNING if change.action == "keep" else self.style.SUCCESS
+            self.stdout.write(style(str(change)))
+        summary = _("%(added)d added, %(updated)d updated, %(kept)d edited kept.") % {
+            "added": report.count("add"),
+            "updated": report.count("update"),
+            "kept": report.count("keep"),
+        }
+        if options["dry_run"]:
+            summary = _("Dry run, nothing was saved: %(summary)s") % {"summary": summary}
+        self.stdout.write(summary)

@@ -1,0 +1,225 @@
+"""Status codes and their texts, one row per (code, language)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from statuscodes.languages import fallback_chain, normalize_language, validate_language
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "LocalizedText",
+    "StatusCode",
+    "StatusCodeQuerySet",
+    "StatusCodeTranslation",
+    "resolve_text",
+]
+
+MIN_CODE = 100
+MAX_CODE = 599
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """A title and a description, each with the language it was actually served in."""
+
+    title: str
+    title_language: str | None
+    description: str
+    description_language: str | None
+
+    @property
+    def language(self) -> str | None:
+        """The language of the title: the one to announce in ``Content-Language``."""
+        return self.title_language
+
+
+def resolve_text(
+    translations: Iterable[StatusCodeTranslation], language: str | None
+) -> LocalizedText:
+    """Pick each field along the fallback chain, then from any non-empty text that exists."""
+    by_language = {t.language: t for t in translations}
+    order = fallback_chain(language) + sorted(set(by_language) - set(fallback_chain(language)))
+
+    def pick(field: str) -> tuple[str, str | None]:
+        for tag in order:
+            translation = by_language.get(tag)
+            if translation is not None and getattr(translation, field):
+                return getattr(translation, field), tag
+        return "", None
+
+    title, title_language = pick("title")
+    description, description_language = pick("description")
+    return LocalizedText(title, title_language, description, description_language)
+
+
+class StatusCodeQuerySet(models.QuerySet["StatusCode"]):
+    def get_by_natural_key(self, code: int) -> StatusCode:
+        return self.get(code=code)
+
+    def with_translations(self) -> StatusCodeQuerySet:
+        """Fetch every language's texts in one extra query, whatever the number of codes."""
+        return self.prefetch_related(
+            Prefetch("translations", queryset=StatusCodeTranslation.objects.order_by("language"))
+        )
+
+    def of_class(self, digit: int) -> StatusCodeQuerySet:
+        """Codes of one class: ``of_class(4)`` gives 400 to 499."""
+        return self.filter(code__gte=digit * 100, code__lte=digit * 100 + 99)
+
+
+class StatusCode(models.Model):
+    """One HTTP status code and its registry metadata."""
+
+    class Status(models.TextChoices):
+        STANDARD = "standard", _("standard")
+        TEMPORARY = "temporary", _("temporary")
+        UNUSED = "unused", _("unused")
+        OBSOLETED = "obsoleted", _("obsoleted")
+        UNOFFICIAL = "unofficial", _("unofficial")
+
+    code = models.PositiveSmallIntegerField(
+        _("code"),
+        unique=True,
+        validators=[MinValueValidator(MIN_CODE), MaxValueValidator(MAX_CODE)],
+        help_text=_("A three-digit number from 100 to 599."),
+    )
+    phrase = models.CharField(
+        _("reason phrase"),
+        max_length=100,
+        help_text=_("The canonical English reason phrase of the IANA registry."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.STANDARD
+    )
+    origin = models.CharField(
+        _("origin"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who uses an unofficial code, e.g. nginx or Cloudflare."),
+    )
+    reference_document = models.CharField(
+        _("reference document"), max_length=100, blank=True, help_text=_("For example RFC 9110.")
+    )
+    reference_section = models.CharField(
+        _("reference section"), max_length=100, blank=True, help_text=_("For example 15.5.6.")
+    )
+    reference_url = models.URLField(_("reference URL"), max_length=300, blank=True)
+    former_phrases = models.JSONField(
+        _("former reason phrases"),
+        default=list,
+        blank=True,
+        help_text=_("Phrases earlier specifications used for this code."),
+    )
+    edited = models.BooleanField(
+        _("edited by a person"),
+        default=False,
+        help_text=_("Edited metadata is left alone by the dataset sync unless it is forced."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = StatusCodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("status code")
+        verbose_name_plural = _("status codes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__gte=MIN_CODE, code__lte=MAX_CODE),
+                name="statuscodes_code_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.phrase}"
+
+    def natural_key(self) -> tuple[int]:
+        return (self.code,)
+
+    @property
+    def code_class(self) -> str:
+        """The class of the code, such as ``"4xx"``."""
+        return f"{self.code // 100}xx"
+
+    @property
+    def reference(self) -> str:
+        """The defining document and section, e.g. ``RFC 9110 §15.5.6``."""
+        if self.reference_section and self.reference_document:
+            return f"{self.reference_document} §{self.reference_section}"
+        return self.reference_document
+
+    def text(self, language: str | None) -> LocalizedText:
+        """Title and description in ``language``, following the documented fallback chain.
+
+        Uses prefetched translations when :meth:`StatusCodeQuerySet.with_translations` loaded them.
+        """
+        return resolve_text(self.translations.all(), language)
+
+
+class StatusCodeTranslationManager(models.Manager["StatusCodeTranslation"]):
+    def get_by_natural_key(self, language: str, code: int) -> StatusCodeTranslation:
+        return self.get(language=normalize_language(language), status_code__code=code)
+
+
+class StatusCodeTranslation(models.Model):
+    """The title and description of a status code in one language."""
+
+    status_code = models.ForeignKey(
+        StatusCode,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("status code"),
+    )
+    # No ``choices``: a host that changes LANGUAGES must never get a pending migration.
+    language = models.CharField(
+        _("language"),
+        max_length=15,
+        validators=[validate_language],
+        help_text=_("A language of settings.LANGUAGES, such as en or ru."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    edited = models.BooleanField(
+        _("edited by a person"),
+        default=False,
+        help_text=_("Edited texts are left alone by the dataset sync unless it is forced."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects: ClassVar[StatusCodeTranslationManager] = StatusCodeTranslationManager()
+
+    class Meta:
+        ordering = ["status_code__code", "language"]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status_code", "language"], name="statuscodes_one_text_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status_code_id} [{self.language}] {self.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.language = normalize_language(self.language)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.language = normalize_language(self.language)
+
+    def natural_key(self) -> tuple[Any, ...]:
+        return (self.language, *self.status_code.natural_key())
+
+    natural_key.dependencies = ["statuscodes.statuscode"]  # type: ignore[attr-defined]
