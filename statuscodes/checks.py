@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.checks import CheckMessage, Tags, Warning, register
+from django.conf import settings
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.utils.translation import gettext as _
 
 from statuscodes.dataset import shipped_languages
@@ -24,4 +25,42 @@ def check_languages(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
             % {"languages": ", ".join(shipped)},
             id="statuscodes.W001",
         )
+    ]
+
+
+MIDDLEWARE_PATH = "statuscodes.middleware.StatusCodeMiddleware"
+#: Middleware whose response pass must run before ours: they set Content-Length or make 304s.
+MUST_BE_BELOW = (
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+)
+
+
+@register()
+def check_middleware(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """W002: the middleware is missing; E001: it sits below middleware that it must wrap."""
+    middleware = list(settings.MIDDLEWARE)
+    if MIDDLEWARE_PATH not in middleware:
+        return [
+            Warning(
+                _("%(path)s is not in MIDDLEWARE: raised HttpError exceptions become 500 errors.")
+                % {"path": MIDDLEWARE_PATH},
+                hint=_("Add it to MIDDLEWARE above CommonMiddleware."),
+                id="statuscodes.W002",
+            )
+        ]
+    position = middleware.index(MIDDLEWARE_PATH)
+    above = [path for path in MUST_BE_BELOW if path in middleware[:position]]
+    return [
+        Error(
+            _("%(path)s must be above %(other)s in MIDDLEWARE.")
+            % {"path": MIDDLEWARE_PATH, "other": other},
+            hint=_(
+                "%(other)s changes Content-Length or makes 304 responses after %(path)s has "
+                "fixed the framing; move %(path)s above it."
+            )
+            % {"path": MIDDLEWARE_PATH, "other": other},
+            id="statuscodes.E001",
+        )
+        for other in above
     ]

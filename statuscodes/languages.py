@@ -21,7 +21,7 @@ __all__ = [
 #: The language every shipped code has a text in; the last named step of the chain.
 FINAL_FALLBACK = "en"
 
-_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
+_TAG = re.compile(r"[a-z]{2,3}(-[a-z0-9]{1,8})*")
 
 
 def normalize_language(tag: str) -> str:
@@ -54,7 +54,7 @@ def accepted_languages() -> list[str]:
 def validate_language(value: str) -> None:
     """Refuse a tag that is malformed or not one of ``settings.LANGUAGES``."""
     tag = normalize_language(value)
-    if not _TAG.match(tag):
+    if not _TAG.fullmatch(tag):
         raise ValidationError(
             _("“%(value)s” is not a valid language tag."), code="invalid", params={"value": value}
         )

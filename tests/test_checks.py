@@ -1,24 +1,50 @@
 from __future__ import annotations
 
+import pytest
 from django.core.checks import run_checks
 from django.test import override_settings
 
+from statuscodes.checks import MIDDLEWARE_PATH, check_languages, check_middleware
 
-def ids():
-    return [message.id for message in run_checks()]
+COMMON = "django.middleware.common.CommonMiddleware"
+CONDITIONAL = "django.middleware.http.ConditionalGetMiddleware"
+
+
+@pytest.mark.django_db
+def test_the_test_host_is_clean():
+    assert not [m for m in run_checks() if m.id.startswith("statuscodes.")]
 
 
 def test_default_configuration_is_clean():
-    assert "statuscodes.W001" not in ids()
+    assert check_languages() == []
+    assert check_middleware() == []
 
 
 @override_settings(LANGUAGES=[("de", "Deutsch")], LANGUAGE_CODE="de")
 def test_w001_no_shipped_language_configured():
-    messages = [m for m in run_checks() if m.id == "statuscodes.W001"]
-    assert len(messages) == 1
+    messages = check_languages()
+    assert [m.id for m in messages] == ["statuscodes.W001"]
     assert "en, ru" in str(messages[0].hint)
 
 
 @override_settings(LANGUAGES=[("en-us", "English (US)")], LANGUAGE_CODE="en-us")
 def test_regional_variant_of_a_shipped_language_is_enough():
-    assert "statuscodes.W001" not in ids()
+    assert check_languages() == []
+
+
+@override_settings(MIDDLEWARE=[COMMON])
+def test_w002_middleware_missing():
+    assert [m.id for m in check_middleware()] == ["statuscodes.W002"]
+
+
+@override_settings(MIDDLEWARE=[COMMON, CONDITIONAL, MIDDLEWARE_PATH])
+def test_e001_below_common_and_conditional_get():
+    messages = check_middleware()
+    assert [m.id for m in messages] == ["statuscodes.E001", "statuscodes.E001"]
+    assert COMMON in messages[0].msg
+    assert CONDITIONAL in messages[1].msg
+
+
+@override_settings(MIDDLEWARE=[MIDDLEWARE_PATH, CONDITIONAL, COMMON])
+def test_above_is_right():
+    assert check_middleware() == []

@@ -1,4 +1,31 @@
 from django.contrib import admin
 from django.urls import path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from tests import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("raise/405/", views.method_not_allowed),
+    path("raise/<int:code>/", views.raise_status),
+    path("detail/", views.with_detail),
+    path("crash/", views.crash),
+    path("not-found/", views.not_found),
+    path("denied/", views.denied),
+    path("suspicious/", views.suspicious),
+    path("no-content/", views.no_content),
+    path("reset-content/", views.reset_content),
+    path("not-modified/", views.not_modified),
+    path("streaming-no-content/", views.streaming_no_content),
+    path("hand-made-405/", views.hand_made_405),
+    path("hand-made-401/", views.hand_made_401),
+    path("ok/", views.ok),
+    path("class-based/", views.ClassBased.as_view()),
+    path("async/", views.async_view),
+    path("async-ok/", views.async_ok),
+    path("drf/", views.DrfView.as_view()),
+]
+
+handler400 = "statuscodes.views.bad_request"
+handler403 = "statuscodes.views.permission_denied"
+handler404 = "statuscodes.views.page_not_found"
+handler500 = "statuscodes.views.server_error"

@@ -1,0 +1,134 @@
+"""The cached, versioned lookup of status code texts shared by errors, pages and the API.
+
+Each process keeps the whole catalogue in memory (a few hundred rows) together with the data
+version it was read at. Every lookup first asks the database for the current version, one cheap
+query, and reloads when it moved, so an edit made in any process is seen by every process on its
+next lookup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from http import HTTPStatus
+
+from django.db import DatabaseError, connections, router
+
+from statuscodes import dataset
+from statuscodes.models import LocalizedText, StatusCode, StatusCodeTranslation, resolve_text
+
+__all__ = ["Catalog", "Entry", "data_version", "get_catalog", "lookup"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One status code as the catalogue holds it."""
+
+    code: StatusCode
+    translations: tuple[StatusCodeTranslation, ...]
+
+    def text(self, language: str | None) -> LocalizedText:
+        return resolve_text(self.translations, language)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    entries: dict[int, Entry]
+
+    def get(self, code: int) -> Entry | None:
+        return self.entries.get(code)
+
+
+def data_version() -> str:
+    """A fingerprint that changes with every insert, update or delete of codes or texts.
+
+    One query: the row count and the latest ``updated`` timestamp of both tables.
+    """
+    connection = connections[router.db_for_read(StatusCode)]
+    quote = connection.ops.quote_name
+    parts = []
+    for model in (StatusCode, StatusCodeTranslation):
+        table = quote(model._meta.db_table)
+        parts += [
+            f"(SELECT COUNT(*) FROM {table})",
+            f"(SELECT MAX({quote('updated')}) FROM {table})",
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        row = cursor.fetchone()
+    return hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
+
+
+_lock = threading.Lock()
+_cached: Catalog | None = None
+
+
+def _load(version: str) -> Catalog:
+    entries = {
+        code.code: Entry(code, tuple(code.translations.all()))
+        for code in StatusCode.objects.with_translations()
+    }
+    return Catalog(version, entries)
+
+
+def get_catalog() -> Catalog:
+    """The catalogue at the current data version: one query when warm, three after a change."""
+    global _cached
+    version = data_version()
+    cached = _cached
+    if cached is not None and cached.version == version:
+        return cached
+    with _lock:
+        if _cached is None or _cached.version != version:
+            _cached = _load(version)
+        return _cached
+
+
+def clear() -> None:
+    """Forget the cached catalogue (tests use it to start cold)."""
+    global _cached
+    with _lock:
+        _cached = None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """The texts of one status for one request: what the renderers need."""
+
+    code: int
+    phrase: str
+    text: LocalizedText
+
+
+def lookup(code: int, language: str | None) -> Lookup:
+    """Title and description of ``code`` in ``language``.
+
+    Falls back to the texts shipped with the package for a code the database does not hold, or
+    when the database cannot answer (so error pages still render during an outage), and to the
+    standard library's phrase for a code that is neither stored nor shipped.
+    """
+    try:
+        entry = get_catalog().get(code)
+    except DatabaseError:
+        entry = None
+    if entry is not None:
+        return Lookup(code, entry.code.phrase, entry.text(language))
+    shipped = dataset.shipped_codes().get(code)
+    translations = [
+        StatusCodeTranslation(language=tag, **dataset.shipped_texts(tag)[code])
+        for tag in dataset.shipped_languages()
+        if code in dataset.shipped_texts(tag)
+    ]
+    text = resolve_text(translations, language)
+    if shipped is not None:
+        phrase = shipped["phrase"]
+    else:
+        try:
+            phrase = HTTPStatus(code).phrase
+        except ValueError:
+            phrase = ""
+    if not text.title:
+        text = LocalizedText(phrase or str(code), None, text.description, text.description_language)
+    return Lookup(code, phrase, text)

@@ -1,0 +1,94 @@
+"""``StatusCodeMiddleware``: renders ``HttpError`` and keeps every response framable."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
+
+from statuscodes.exceptions import HttpError
+from statuscodes.protocol import rules_for
+from statuscodes.rendering import render_status
+
+__all__ = ["StatusCodeMiddleware"]
+
+logger = logging.getLogger("statuscodes")
+
+GetResponse = Callable[[HttpRequest], Any]
+
+
+class StatusCodeMiddleware:
+    """Renders ``HttpError`` raised in views; strips content where the RFCs forbid it.
+
+    Place it above ``CommonMiddleware`` and ``ConditionalGetMiddleware``, which set
+    ``Content-Length`` and produce 304 responses: its response pass must run after theirs.
+    """
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase | Awaitable[HttpResponseBase]:
+        if self.is_async:
+            return self.__acall__(request)
+        return self.finish(request, self.get_response(request))
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.finish(request, await self.get_response(request))
+
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponseBase | None:
+        if isinstance(exception, HttpError):
+            return render_status(
+                request, exception.status_code, detail=exception.detail, headers=exception.headers
+            )
+        return None
+
+    def finish(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        """Make the response framable as RFC 9110 §6.4.1 and RFC 9112 §6.3 say, whoever built it."""
+        status = response.status_code
+        if rules_for(status).forbids_content:
+            _drop_content(response)
+            del response["Content-Type"]  # nothing to describe
+            if status == 205:
+                # Without a length a 205 would be read until the connection closes.
+                response["Content-Length"] = "0"
+            else:
+                # RFC 9110 §8.6: never on 1xx and 204; on 304 only the 200's length, unknown here.
+                del response["Content-Length"]
+        elif request.method == "HEAD":
+            if not response.streaming and "Content-Length" not in response:
+                response["Content-Length"] = str(len(response.content))  # type: ignore[attr-defined]
+            _drop_content(response)
+        if settings.DEBUG:
+            _warn_missing_headers(response)
+        return response
+
+
+def _drop_content(response: HttpResponseBase) -> None:
+    if response.streaming:
+        response.streaming_content = []  # type: ignore[attr-defined]
+    elif response.content:  # type: ignore[attr-defined]
+        response.content = b""  # type: ignore[attr-defined]
+
+
+def _warn_missing_headers(response: HttpResponseBase) -> None:
+    status = response.status_code
+    for rule in rules_for(status).required_headers:
+        if rule.name in response:
+            continue
+        if status == 206 and response.get("Content-Type", "").startswith("multipart/byteranges"):
+            continue
+        logger.warning(
+            "A %d response lacks the %s header that %s requires.", status, rule.name, rule.section
+        )

@@ -1,0 +1,119 @@
+"""Content negotiation and the three renderings of a status: problem+json, HTML and text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import select_template
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
+
+from statuscodes import catalog
+from statuscodes.protocol import rules_for
+
+__all__ = ["Format", "negotiate", "problem_type", "render_status", "request_language"]
+
+Format = Literal["json", "html", "text"]
+
+PROBLEM_JSON = "application/problem+json"
+_OFFERED: dict[str, Format] = {
+    PROBLEM_JSON: "json",
+    "application/json": "json",
+    "text/html": "html",
+    "text/plain": "text",
+}
+#: The name under which ``statuscodes.urls`` serves the reference page of one code.
+PAGE_URL_NAME = "statuscodes:code-detail"
+
+
+def negotiate(request: HttpRequest) -> Format:
+    """The format the client prefers by ``Accept`` and its q-values; problem+json by default.
+
+    A missing or empty ``Accept`` and ``*/*`` give problem+json, and so does an ``Accept`` that
+    names nothing offered: an error is better shown in some format than replaced by a 406.
+    """
+    if not request.headers.get("Accept", "").strip():
+        return "json"
+    preferred = request.get_preferred_type(list(_OFFERED))
+    return _OFFERED[preferred] if preferred else "json"
+
+
+def request_language(request: HttpRequest) -> str:
+    """The language the request asked for, as ``LocaleMiddleware`` (or the active language) says."""
+    return getattr(request, "LANGUAGE_CODE", None) or translation.get_language() or "en"
+
+
+def problem_type(request: HttpRequest, code: int) -> str:
+    """The absolute URL of the status's reference page if it is mounted, else about:blank."""
+    try:
+        path = reverse(PAGE_URL_NAME, kwargs={"code": code})
+    except NoReverseMatch:
+        return "about:blank"
+    return request.build_absolute_uri(path)
+
+
+def render_status(
+    request: HttpRequest,
+    status: int,
+    *,
+    detail: str | Promise | None = None,
+    headers: Mapping[str, str] | None = None,
+    extensions: Mapping[str, Any] | None = None,
+) -> HttpResponse:
+    """The response for ``status`` in the negotiated format and the request's language.
+
+    ``detail`` is text from the caller; without it the stored description is used. ``extensions``
+    are extra problem members (RFC 9457 §3.2), shown only in problem+json.
+    """
+    found = catalog.lookup(status, request_language(request))
+    text = found.text
+    language = text.title_language or translation.get_language() or "en"
+    response = HttpResponse(status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    if text.title_language:
+        response["Content-Language"] = text.title_language
+    patch_vary_headers(response, ("Accept", "Accept-Language"))
+    if rules_for(status).forbids_content:
+        del response["Content-Type"]
+        return response
+
+    shown_detail = str(detail) if detail is not None else text.description
+    fmt = negotiate(request)
+    if fmt == "json":
+        problem: dict[str, Any] = {
+            "type": problem_type(request, status),
+            "title": text.title,
+            "status": status,
+            "detail": shown_detail,
+            "instance": request.path,
+        }
+        for key, value in (extensions or {}).items():
+            problem.setdefault(key, value)
+        response["Content-Type"] = PROBLEM_JSON
+        response.content = json.dumps(problem, ensure_ascii=False).encode()
+    elif fmt == "html":
+        template = select_template([f"statuscodes/errors/{status}.html", "statuscodes/error.html"])
+        type_url = problem_type(request, status)
+        context = {
+            "status": status,
+            "phrase": found.phrase,
+            "title": text.title,
+            "detail": shown_detail,
+            "language": language,
+            "location": response.get("Location", ""),
+            "type_url": "" if type_url == "about:blank" else type_url,
+        }
+        with translation.override(language):
+            response.content = template.render(context)
+        response["Content-Type"] = "text/html; charset=utf-8"
+    else:
+        body = f"{status} {text.title}\n\n{shown_detail}\n"
+        response["Content-Type"] = "text/plain; charset=utf-8"
+        response.content = body.encode()
+    return response

@@ -1,0 +1,30 @@
+"""Error views for a root URLconf's ``handler400``, ``handler403``, ``handler404``, ``handler500``.
+
+They render Django's own errors the way ``StatusCodeMiddleware`` renders ``HttpError``: in the
+negotiated format and the request's language. The exception's text is never shown: it may hold
+internals, and the stored description says what the client needs.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+
+from statuscodes.rendering import render_status
+
+__all__ = ["bad_request", "page_not_found", "permission_denied", "server_error"]
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render_status(request, 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render_status(request, 403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render_status(request, 404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render_status(request, 500)

@@ -1,0 +1,97 @@
+"""Views of the test host that raise statuses in every way a project would."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
+from django.views import View
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from statuscodes import exceptions as exc
+
+
+def method_not_allowed(request):
+    raise exc.MethodNotAllowed(allow=["GET", "HEAD"])
+
+
+def raise_status(request, code):
+    kwargs = {}
+    for key, value in request.GET.items():
+        kwargs[key] = int(value) if value.isdigit() else value
+    detail = kwargs.pop("detail", None)
+    exc.abort(code, detail, **kwargs)
+
+
+def with_detail(request):
+    raise exc.Conflict("<script>alert('x')</script> «конфликт» & co")
+
+
+def crash(request):
+    raise RuntimeError("secret internals: password=hunter2")
+
+
+def not_found(request):
+    raise Http404("No secret row 42 in table users")
+
+
+def denied(request):
+    raise PermissionDenied("internal reason")
+
+
+def suspicious(request):
+    raise SuspiciousOperation("attack detail")
+
+
+def no_content(request):
+    return HttpResponse("should not be sent", status=204)
+
+
+def reset_content(request):
+    return HttpResponse("should not be sent", status=205)
+
+
+def not_modified(request):
+    return HttpResponse("should not be sent", status=304)
+
+
+def streaming_no_content(request):
+    return StreamingHttpResponse(iter([b"a", b"b"]), status=204)
+
+
+def hand_made_405(request):
+    response = HttpResponseNotAllowed(["GET"])
+    del response["Allow"]
+    return response
+
+
+def hand_made_401(request):
+    return HttpResponse(status=401)
+
+
+def ok(request):
+    return HttpResponse("hello")
+
+
+class ClassBased(View):
+    def get(self, request):
+        raise exc.Gone()
+
+
+async def async_view(request):
+    raise exc.TooManyRequests(retry_after=30)
+
+
+async def async_ok(request):
+    return HttpResponse("async hello")
+
+
+class DrfView(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    def get(self, request):
+        raise exc.MethodNotAllowed(allow=["POST"])
+
+    def post(self, request):
+        return Response({"ok": True})
