@@ -14,7 +14,6 @@ from typing import Any, ClassVar, NoReturn
 from django.utils.functional import Promise
 
 from statuscodes import headers as h
-from statuscodes.protocol import rules_for
 
 __all__ = [
     "BadGateway",
@@ -225,8 +224,6 @@ class HttpError(Exception):
         if "blocked_by" in given:
             link = h.format_blocked_by(given["blocked_by"])
             result["Link"] = f"{result['Link']}, {link}" if "Link" in result else link
-        if rules_for(status).no_store:
-            result["Cache-Control"] = "no-store"
         return result
 
     def __repr__(self) -> str:

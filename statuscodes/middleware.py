@@ -57,7 +57,10 @@ class StatusCodeMiddleware:
     def finish(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         """Make the response framable as RFC 9110 §6.4.1 and RFC 9112 §6.3 say, whoever built it."""
         status = response.status_code
-        if rules_for(status).forbids_content:
+        rules = rules_for(status)
+        if rules.no_store and "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"  # RFC 6585: caches must not store it
+        if rules.forbids_content:
             _drop_content(response)
             del response["Content-Type"]  # nothing to describe
             if status == 205:

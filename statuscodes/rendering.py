@@ -79,7 +79,10 @@ def render_status(
     if text.title_language:
         response["Content-Language"] = text.title_language
     patch_vary_headers(response, ("Accept", "Accept-Language"))
-    if rules_for(status).forbids_content:
+    rules = rules_for(status)
+    if rules.no_store:
+        response["Cache-Control"] = "no-store"
+    if rules.forbids_content:
         del response["Content-Type"]
         return response
 

@@ -61,3 +61,5 @@ if os.environ.get("STATUSCODES_TEST_POSTGRES"):
     }
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+REST_FRAMEWORK = {"EXCEPTION_HANDLER": "statuscodes.api.exception_handler"}

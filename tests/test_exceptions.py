@@ -317,11 +317,6 @@ class TestExtraHeaders:
             exc.BadRequest(headers=[("X-A", "b")])
 
 
-@pytest.mark.parametrize("code", [428, 429, 431, 511])
-def test_no_store_statuses(code):
-    assert make(code).headers["Cache-Control"] == "no-store"
-
-
 def test_detail():
     assert exc.NotFound("Нет такой статьи").detail == "Нет такой статьи"
     assert str(exc.NotFound("gone")) == "gone"

@@ -82,3 +82,14 @@ def test_async_mode():
 def test_process_exception_ignores_other_exceptions():
     middleware = StatusCodeMiddleware(lambda request: HttpResponse())
     assert middleware.process_exception(factory.get("/"), ValueError("x")) is None
+
+
+@pytest.mark.parametrize("status", [428, 429, 431, 511])
+def test_hand_made_responses_that_caches_must_not_store(status):
+    assert through(HttpResponse(status=status))["Cache-Control"] == "no-store"
+
+
+def test_no_store_leaves_an_explicit_cache_control():
+    response = HttpResponse(status=429)
+    response["Cache-Control"] = "private, no-store"
+    assert through(response)["Cache-Control"] == "private, no-store"

@@ -23,6 +23,12 @@ urlpatterns = [
     path("async/", views.async_view),
     path("async-ok/", views.async_ok),
     path("drf/", views.DrfView.as_view()),
+    path("drf/default-handler/", views.DrfDefaultHandlerView.as_view()),
+    path("drf/validate/", views.ValidatingView.as_view()),
+    path("drf/session-then-basic/", views.SessionThenBasicView.as_view()),
+    path("drf/session-only/", views.SessionOnlyView.as_view()),
+    path("drf/throttled/", views.ThrottledView.as_view()),
+    path("drf/errors/<str:kind>/", views.DrfErrorsView.as_view()),
 ]
 
 handler400 = "statuscodes.views.bad_request"

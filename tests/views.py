@@ -5,8 +5,12 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
 from django.views import View
+from rest_framework import exceptions as drf
+from rest_framework import serializers
+from rest_framework.authentication import BasicAuthentication, SessionAuthentication
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.views import APIView, exception_handler
 
 from statuscodes import exceptions as exc
 
@@ -95,3 +99,71 @@ class DrfView(APIView):
 
     def post(self, request):
         return Response({"ok": True})
+
+
+class DrfDefaultHandlerView(DrfView):
+    """The same view with DRF's own exception handler: HttpError reaches the middleware."""
+
+    def get_exception_handler(self):
+        return exception_handler
+
+
+class ItemSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=5)
+    tags = serializers.ListField(child=serializers.IntegerField(), required=False)
+    meta = serializers.DictField(child=serializers.CharField(), required=False)
+
+    def validate(self, attrs):
+        if attrs.get("name") == "bad":
+            raise serializers.ValidationError("This combination is not allowed.")
+        return attrs
+
+
+class ValidatingView(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    def post(self, request):
+        serializer = ItemSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(serializer.validated_data, status=201)
+
+
+class SessionThenBasicView(APIView):
+    """DRF asks only the first authenticator for a challenge and would answer 403."""
+
+    authentication_classes = [SessionAuthentication, BasicAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        return Response({"user": request.user.username})
+
+
+class SessionOnlyView(SessionThenBasicView):
+    authentication_classes = [SessionAuthentication]
+
+
+class ThrottledView(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    def get(self, request):
+        raise drf.Throttled(wait=12.2)
+
+
+class DrfErrorsView(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    def get(self, request, kind):
+        if kind == "not-found":
+            raise drf.NotFound()
+        if kind == "django-404":
+            raise Http404("secret")
+        if kind == "denied":
+            raise PermissionDenied("secret")
+        if kind == "parse":
+            raise drf.ParseError("Malformed JSON.")
+        if kind == "crash":
+            raise RuntimeError("secret internals")
+        raise drf.APIException({"a": ["one"], "b": ["two"]})

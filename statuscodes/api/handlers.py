@@ -1,0 +1,124 @@
+"""``exception_handler``: Django REST framework's exceptions as RFC 9457 problem details.
+
+Opt in with ``REST_FRAMEWORK = {"EXCEPTION_HANDLER": "statuscodes.api.exception_handler"}``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from rest_framework import exceptions as drf
+from rest_framework.request import Request
+
+from statuscodes.exceptions import HttpError
+from statuscodes.headers import format_challenges
+from statuscodes.rendering import render_status
+
+__all__ = ["exception_handler", "json_pointer", "validation_errors"]
+
+
+def json_pointer(path: list[str | int]) -> str:
+    """An RFC 6901 JSON pointer: ``["items", 0, "a/b"]`` -> ``/items/0/a~1b``."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def validation_errors(detail: Any, path: list[str | int] | None = None) -> list[dict[str, str]]:
+    """Flatten a ``ValidationError.detail`` into ``[{"detail": ..., "pointer": ...}]``.
+
+    Errors that concern no single field (``non_field_errors``) point at the whole document, ``""``.
+    """
+    path = path or []
+    if isinstance(detail, Mapping):
+        errors = []
+        for key, value in detail.items():
+            inner = path if key in {"non_field_errors", "__all__"} else [*path, key]
+            errors += validation_errors(value, inner)
+        return errors
+    if isinstance(detail, list):
+        if all(isinstance(item, str) for item in detail):
+            return [{"detail": str(item), "pointer": json_pointer(path)} for item in detail]
+        errors = []
+        for index, item in enumerate(detail):
+            errors += validation_errors(item, [*path, index])
+        return errors
+    return [{"detail": str(detail), "pointer": json_pointer(path)}]
+
+
+def _challenges(context: Mapping[str, Any]) -> list[str]:
+    """Every challenge the view's authenticators offer (DRF itself asks only the first)."""
+    view = context.get("view")
+    request = context.get("request")
+    if view is None or request is None:
+        return []
+    challenges = []
+    for authenticator in view.get_authenticators():
+        header = authenticator.authenticate_header(request)
+        if header:
+            challenges.append(header)
+    return challenges
+
+
+def exception_handler(exc: Exception, context: Mapping[str, Any]) -> HttpResponse | None:
+    """Render DRF's exceptions, Django's 404 and 403, and ``HttpError`` as problem details.
+
+    Returns ``None`` for anything else, so DRF re-raises it and Django's 500 handling applies.
+    """
+    response = _render(exc, context)
+    view = context.get("view")
+    if response is not None and isinstance(getattr(view, "headers", None), dict):
+        # DRF's finalize_response() copies view.headers (Allow, Vary) over the response's own,
+        # which would replace an exception's Allow and drop Accept-Language from Vary.
+        kept = {k: v for k, v in view.headers.items() if k not in response}  # type: ignore[union-attr]
+        view.headers = kept  # type: ignore[union-attr]
+    return response
+
+
+def _render(exc: Exception, context: Mapping[str, Any]) -> HttpResponse | None:
+    request = context["request"]
+    http_request: HttpRequest = request._request if isinstance(request, Request) else request
+    if isinstance(exc, HttpError):
+        return render_status(http_request, exc.status_code, detail=exc.detail, headers=exc.headers)
+    if isinstance(exc, Http404):
+        return render_status(http_request, 404)
+    if isinstance(exc, PermissionDenied):
+        return render_status(http_request, 403)
+    if not isinstance(exc, drf.APIException):
+        return None
+
+    headers: dict[str, str] = {}
+    extensions: dict[str, Any] = {}
+    status = exc.status_code
+    detail: str | None = None
+    if isinstance(exc, (drf.NotAuthenticated, drf.AuthenticationFailed)):
+        # A 401 needs a challenge (RFC 9110 §15.5.2): look at every authenticator, not the first.
+        challenges = _challenges(context)
+        if challenges:
+            status = 401
+            headers["WWW-Authenticate"] = format_challenges(challenges, header="WWW-Authenticate")
+        else:
+            status = 403
+    wait = getattr(exc, "wait", None) if isinstance(exc, drf.Throttled) else None
+    if wait is not None:
+        headers["Retry-After"] = str(max(0, math.ceil(wait)))
+    if isinstance(exc, drf.ValidationError):
+        errors = validation_errors(exc.detail)
+        extensions["errors"] = errors
+        detail = ngettext(
+            "The request has %(count)d validation error.",
+            "The request has %(count)d validation errors.",
+            len(errors),
+        ) % {"count": len(errors)}
+    elif isinstance(exc.detail, str):
+        detail = str(exc.detail)
+    else:
+        extensions["errors"] = validation_errors(exc.detail)
+        detail = _("The request could not be processed.")
+    return render_status(
+        http_request, status, detail=detail, headers=headers, extensions=extensions
+    )
