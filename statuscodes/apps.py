@@ -10,4 +10,6 @@ class StatusCodesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from statuscodes import checks  # noqa: F401  (registers the system checks)
+        from statuscodes import checks, signals  # noqa: F401  (checks register on import)
+
+        signals.connect()

@@ -3,20 +3,29 @@
 Each process keeps the whole catalogue in memory (a few hundred rows) together with the data
 version it was read at. Every lookup first asks the database for the current version, one cheap
 query, and reloads when it moved, so an edit made in any process is seen by every process on its
-next lookup.
+next lookup. Saves and deletes move the version through signals; bulk writes that bypass them
+(``QuerySet.update()``) must call :func:`statuscodes.models.bump_version`.
 """
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from http import HTTPStatus
 
+from django.conf import settings
 from django.db import DatabaseError, connections, router
 
 from statuscodes import dataset
-from statuscodes.models import LocalizedText, StatusCode, StatusCodeTranslation, resolve_text
+from statuscodes.models import (
+    DataVersion,
+    LocalizedText,
+    StatusCode,
+    StatusCodeTranslation,
+    resolve_text,
+)
 
 __all__ = ["Catalog", "Entry", "data_version", "get_catalog", "lookup"]
 
@@ -27,45 +36,49 @@ class Entry:
 
     code: StatusCode
     translations: tuple[StatusCodeTranslation, ...]
+    _resolved: dict[tuple[str | None, str], LocalizedText] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def text(self, language: str | None) -> LocalizedText:
-        return resolve_text(self.translations, language)
+        # The entry never changes (a new version is a new catalogue), so resolve once per key.
+        key = (language, settings.LANGUAGE_CODE)
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            resolved = self._resolved[key] = resolve_text(self.translations, language)
+        return resolved
 
 
 @dataclass(frozen=True)
 class Catalog:
-    version: str
+    version: int
     entries: dict[int, Entry]
 
     def get(self, code: int) -> Entry | None:
         return self.entries.get(code)
 
 
-def data_version() -> str:
-    """A fingerprint that changes with every insert, update or delete of codes or texts.
-
-    One query: the row count and the latest ``updated`` timestamp of both tables.
-    """
-    connection = connections[router.db_for_read(StatusCode)]
-    quote = connection.ops.quote_name
-    parts = []
-    for model in (StatusCode, StatusCodeTranslation):
-        table = quote(model._meta.db_table)
-        parts += [
-            f"(SELECT COUNT(*) FROM {table})",
-            f"(SELECT MAX({quote('updated')}) FROM {table})",
-        ]
+def data_version() -> int:
+    """The current data version: one single-row query (0 before anything was recorded)."""
+    connection = connections[router.db_for_read(DataVersion)]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
+        cursor.execute(_version_sql(connection.vendor, connection.ops.quote_name))
         row = cursor.fetchone()
-    return hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
+    return int(row[0]) if row else 0
+
+
+@functools.cache
+def _version_sql(vendor: str, quote: Callable[[str], str]) -> str:
+    # Raw SQL: this runs on every error and every API request, and the ORM would triple its cost.
+    table = quote(DataVersion._meta.db_table)
+    return f"SELECT {quote('version')} FROM {table} WHERE {quote('id')} = 1"
 
 
 _lock = threading.Lock()
 _cached: Catalog | None = None
 
 
-def _load(version: str) -> Catalog:
+def _load(version: int) -> Catalog:
     entries = {
         code.code: Entry(code, tuple(code.translations.all()))
         for code in StatusCode.objects.with_translations()

@@ -177,7 +177,19 @@ def sync(
         codes_manager.bulk_update(changed_codes, fields)
 
     _sync_texts(translation_model, existing, languages, force, report)
+    if report.count("add") or report.count("update"):
+        _bump_version(code_model)  # bulk writes send no signals
     return report
+
+
+def _bump_version(code_model: type[Model]) -> None:
+    from statuscodes.models import bump_version
+
+    try:
+        version_model = code_model._meta.apps.get_model("statuscodes", "DataVersion")
+    except LookupError:  # an early migration's state: no version yet
+        return
+    bump_version(version_model)
 
 
 def _sync_texts(

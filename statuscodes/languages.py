@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.conf import settings
@@ -73,8 +74,14 @@ def fallback_chain(language: str | None) -> list[str]:
     The requested language, its generic form, ``settings.LANGUAGE_CODE`` (and its generic form),
     then English. Callers fall back to any text that exists after the chain is exhausted.
     """
+    return list(_chain(language, settings.LANGUAGE_CODE))
+
+
+@functools.lru_cache(maxsize=256)
+def _chain(language: str | None, language_code: str) -> tuple[str, ...]:
+    # Cached on its inputs: it runs for every text served, with few distinct arguments.
     candidates: list[str] = []
-    for tag in (language, settings.LANGUAGE_CODE, FINAL_FALLBACK):
+    for tag in (language, language_code, FINAL_FALLBACK):
         if tag:
             candidates += [normalize_language(tag), generic_language(tag)]
-    return list(dict.fromkeys(candidates))
+    return tuple(dict.fromkeys(candidates))

@@ -20,6 +20,22 @@ logger = logging.getLogger("statuscodes")
 
 GetResponse = Callable[[HttpRequest], Any]
 
+#: Statuses whose required headers are hop-by-hop: 101 and 426 Upgrade, 407 Proxy-Authenticate.
+HOP_BY_HOP_STATUSES = frozenset({101, 407, 426})
+
+#: PEP 3333 forbids WSGI applications to send these; wsgiref (runserver) crashes on them and
+#: gunicorn drops some and keeps others. ASGI servers such as uvicorn send them.
+WSGI_HOP_BY_HOP = (
+    "Connection",
+    "Keep-Alive",
+    "Proxy-Authenticate",
+    "Proxy-Authorization",
+    "TE",
+    "Trailers",
+    "Transfer-Encoding",
+    "Upgrade",
+)
+
 
 class StatusCodeMiddleware:
     """Renders ``HttpError`` raised in views; strips content where the RFCs forbid it.
@@ -73,8 +89,18 @@ class StatusCodeMiddleware:
             if not response.streaming and "Content-Length" not in response:
                 response["Content-Length"] = str(len(response.content))  # type: ignore[attr-defined]
             _drop_content(response)
+        dropped = []
+        if status in HOP_BY_HOP_STATUSES and "wsgi.version" in request.META:
+            dropped = _drop_hop_by_hop(response)
         if settings.DEBUG:
-            _warn_missing_headers(response)
+            for name in dropped:
+                logger.warning(
+                    "Dropped the %s header of a %d response: WSGI servers must not send "
+                    "hop-by-hop headers (PEP 3333). Serve the project under ASGI to send it.",
+                    name,
+                    status,
+                )
+            _warn_missing_headers(response, skip=dropped)
         return response
 
 
@@ -85,10 +111,17 @@ def _drop_content(response: HttpResponseBase) -> None:
         response.content = b""  # type: ignore[attr-defined]
 
 
-def _warn_missing_headers(response: HttpResponseBase) -> None:
+def _drop_hop_by_hop(response: HttpResponseBase) -> list[str]:
+    dropped = [name for name in WSGI_HOP_BY_HOP if name in response]
+    for name in dropped:
+        del response[name]
+    return dropped
+
+
+def _warn_missing_headers(response: HttpResponseBase, *, skip: list[str]) -> None:
     status = response.status_code
     for rule in rules_for(status).required_headers:
-        if rule.name in response:
+        if rule.name in response or rule.name in skip:
             continue
         if status == 206 and response.get("Content-Type", "").startswith("multipart/byteranges"):
             continue

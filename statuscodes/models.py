@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
 from statuscodes.languages import fallback_chain, normalize_language, validate_language
@@ -16,10 +18,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "DataVersion",
     "LocalizedText",
     "StatusCode",
     "StatusCodeQuerySet",
     "StatusCodeTranslation",
+    "bump_version",
     "resolve_text",
 ]
 
@@ -46,19 +50,22 @@ def resolve_text(
     translations: Iterable[StatusCodeTranslation], language: str | None
 ) -> LocalizedText:
     """Pick each field along the fallback chain, then from any non-empty text that exists."""
-    by_language = {t.language: t for t in translations}
-    order = fallback_chain(language) + sorted(set(by_language) - set(fallback_chain(language)))
-
-    def pick(field: str) -> tuple[str, str | None]:
-        for tag in order:
-            translation = by_language.get(tag)
-            if translation is not None and getattr(translation, field):
-                return getattr(translation, field), tag
-        return "", None
-
-    title, title_language = pick("title")
-    description, description_language = pick("description")
+    by_language = {t.language: (t.title, t.description) for t in translations}
+    chain = fallback_chain(language)
+    order = [*chain, *sorted(tag for tag in by_language if tag not in chain)]
+    title, title_language = _pick(by_language, order, 0)
+    description, description_language = _pick(by_language, order, 1)
     return LocalizedText(title, title_language, description, description_language)
+
+
+def _pick(
+    by_language: dict[str, tuple[str, str]], order: list[str], index: int
+) -> tuple[str, str | None]:
+    for tag in order:
+        texts = by_language.get(tag)
+        if texts is not None and texts[index]:
+            return texts[index], tag
+    return "", None
 
 
 class StatusCodeQuerySet(models.QuerySet["StatusCode"]):
@@ -223,3 +230,37 @@ class StatusCodeTranslation(models.Model):
         return (self.language, *self.status_code.natural_key())
 
     natural_key.dependencies = ["statuscodes.statuscode"]  # type: ignore[attr-defined]
+
+
+class DataVersion(models.Model):
+    """A token that changes with every change to the codes or their texts (one row).
+
+    Every process compares it with the version its cached catalogue was read at, so an edit made
+    in one worker is seen by all of them on their next request; it also feeds the ETags. It is
+    random rather than a counter so that restoring an old row (``loaddata``) can never bring
+    back a value some process has cached for other data.
+    """
+
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+    changed = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return str(self.version)
+
+
+def new_version() -> int:
+    return secrets.randbits(62) + 1
+
+
+def bump_version(model: type[models.Model], using: str | None = None) -> None:
+    """Give the data a new version, creating its row on first use.
+
+    Takes the model so that migrations can pass their historical one.
+    """
+    manager: Any = model._default_manager.db_manager(using)
+    if not manager.filter(pk=1).update(version=new_version(), changed=now()):
+        manager.update_or_create(pk=1, defaults={"version": new_version()})

@@ -6,6 +6,7 @@ it from here. Sections are those of RFC 9110 unless another document is named.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -253,8 +254,11 @@ _TABLE: dict[int, StatusRules] = {
 def rules_for(code: int) -> StatusRules:
     """The rules for ``code``; a code the table does not name gets those of its class."""
     rules = _TABLE.get(code)
-    if rules is not None:
-        return rules
+    return rules if rules is not None else _class_rules(code)
+
+
+@functools.lru_cache(maxsize=512)
+def _class_rules(code: int) -> StatusRules:
     if 100 <= code < 200:
         return StatusRules(code, no_content_section="RFC 9110 §15.2")
     return StatusRules(code)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import select_template
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_urlconf, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
@@ -37,7 +39,7 @@ def negotiate(request: HttpRequest) -> Format:
     A missing or empty ``Accept`` and ``*/*`` give problem+json, and so does an ``Accept`` that
     names nothing offered: an error is better shown in some format than replaced by a 406.
     """
-    if not request.headers.get("Accept", "").strip():
+    if not request.META.get("HTTP_ACCEPT", "").strip():
         return "json"
     preferred = request.get_preferred_type(list(_OFFERED))
     return _OFFERED[preferred] if preferred else "json"
@@ -50,11 +52,17 @@ def request_language(request: HttpRequest) -> str:
 
 def problem_type(request: HttpRequest, code: int) -> str:
     """The absolute URL of the status's reference page if it is mounted, else about:blank."""
+    path = _page_path(get_urlconf() or settings.ROOT_URLCONF, code)
+    return "about:blank" if path is None else request.build_absolute_uri(path)
+
+
+@functools.lru_cache(maxsize=1024)
+def _page_path(urlconf: str, code: int) -> str | None:
+    # Cached per URLconf: a failed reverse() is costly and errors are rendered often.
     try:
-        path = reverse(PAGE_URL_NAME, kwargs={"code": code})
+        return reverse(PAGE_URL_NAME, kwargs={"code": code}, urlconf=urlconf)
     except NoReverseMatch:
-        return "about:blank"
-    return request.build_absolute_uri(path)
+        return None
 
 
 def render_status(
@@ -71,21 +79,37 @@ def render_status(
     are extra problem members (RFC 9457 §3.2), shown only in problem+json.
     """
     found = catalog.lookup(status, request_language(request))
-    text = found.text
-    language = text.title_language or translation.get_language() or "en"
-    response = HttpResponse(status=status)
+    rules = rules_for(status)
+    if rules.forbids_content:
+        response = HttpResponse(status=status)
+        del response["Content-Type"]
+    else:
+        content, content_type = _body(request, found, detail, headers or {}, extensions or {})
+        response = HttpResponse(content, content_type=content_type, status=status)
     for name, value in (headers or {}).items():
         response[name] = value
-    if text.title_language:
-        response["Content-Language"] = text.title_language
-    patch_vary_headers(response, ("Accept", "Accept-Language"))
-    rules = rules_for(status)
+    if found.text.title_language:
+        response["Content-Language"] = found.text.title_language
+    if "Vary" in response:
+        patch_vary_headers(response, _VARY)
+    else:
+        response["Vary"] = ", ".join(_VARY)
     if rules.no_store:
         response["Cache-Control"] = "no-store"
-    if rules.forbids_content:
-        del response["Content-Type"]
-        return response
+    return response
 
+
+_VARY = ("Accept", "Accept-Language")
+
+
+def _body(
+    request: HttpRequest,
+    found: catalog.Lookup,
+    detail: str | Promise | None,
+    headers: Mapping[str, str],
+    extensions: Mapping[str, Any],
+) -> tuple[bytes | str, str]:
+    status, text = found.code, found.text
     shown_detail = str(detail) if detail is not None else text.description
     fmt = negotiate(request)
     if fmt == "json":
@@ -96,11 +120,11 @@ def render_status(
             "detail": shown_detail,
             "instance": request.path,
         }
-        for key, value in (extensions or {}).items():
+        for key, value in extensions.items():
             problem.setdefault(key, value)
-        response["Content-Type"] = PROBLEM_JSON
-        response.content = json.dumps(problem, ensure_ascii=False).encode()
-    elif fmt == "html":
+        return json.dumps(problem, ensure_ascii=False).encode(), PROBLEM_JSON
+    if fmt == "html":
+        language = text.title_language or translation.get_language() or "en"
         template = select_template([f"statuscodes/errors/{status}.html", "statuscodes/error.html"])
         type_url = problem_type(request, status)
         context = {
@@ -109,14 +133,9 @@ def render_status(
             "title": text.title,
             "detail": shown_detail,
             "language": language,
-            "location": response.get("Location", ""),
+            "location": headers.get("Location", ""),
             "type_url": "" if type_url == "about:blank" else type_url,
         }
         with translation.override(language):
-            response.content = template.render(context)
-        response["Content-Type"] = "text/html; charset=utf-8"
-    else:
-        body = f"{status} {text.title}\n\n{shown_detail}\n"
-        response["Content-Type"] = "text/plain; charset=utf-8"
-        response.content = body.encode()
-    return response
+            return template.render(context), "text/html; charset=utf-8"
+    return f"{status} {text.title}\n\n{shown_detail}\n", "text/plain; charset=utf-8"

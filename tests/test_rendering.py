@@ -160,9 +160,23 @@ class TestHeaders:
         response = get(client, "/raise/401/?www_authenticate=Basic+realm%3Dx")
         assert response["WWW-Authenticate"] == "Basic realm=x"
 
-    def test_upgrade(self, client):
-        response = get(client, "/raise/426/?upgrade=HTTP/2")
+    def test_hop_by_hop_headers_are_sent_under_asgi(self, async_client):
+        response = async_to_sync(async_client.get)("/raise/426/?upgrade=HTTP/2")
         assert (response["Upgrade"], response["Connection"]) == ("HTTP/2", "upgrade")
+        response = async_to_sync(async_client.get)(
+            "/raise/407/?proxy_authenticate=Basic+realm%3Dproxy"
+        )
+        assert response["Proxy-Authenticate"] == "Basic realm=proxy"
+
+    def test_hop_by_hop_headers_are_dropped_under_wsgi(self, client, settings, caplog):
+        settings.DEBUG = True
+        with caplog.at_level(logging.WARNING, logger="statuscodes"):
+            response = get(client, "/raise/426/?upgrade=HTTP/2")
+        assert response.status_code == 426
+        assert "Upgrade" not in response
+        assert "Connection" not in response
+        assert "Dropped the Upgrade header of a 426 response" in caplog.text
+        assert "lacks" not in caplog.text
 
     def test_range(self, client):
         assert get(client, "/raise/416/?length=500")["Content-Range"] == "bytes */500"
