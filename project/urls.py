@@ -1,6 +1,7 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from project import views
 
@@ -16,3 +17,10 @@ handler400 = "statuscodes.views.bad_request"
 handler403 = "statuscodes.views.permission_denied"
 handler404 = "statuscodes.views.page_not_found"
 handler500 = "statuscodes.views.server_error"
+
+urlpatterns += [
+    path("status-codes/", include("statuscodes.urls")),
+    path("api/", include("statuscodes.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+]

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import etag
 
 from statuscodes.exceptions import abort
-
-#: Example values for the keyword arguments a status requires or accepts.
-EXAMPLE_ARGUMENTS: dict[int, dict[str, Any]] = {
-    300: {"location": "/"},
-    301: {"location": "/"},
-    302: {"location": "/"},
-    303: {"location": "/"},
-    307: {"location": "/"},
-    308: {"location": "/"},
-    401: {"www_authenticate": 'Basic realm="demo"'},
-    405: {"allow": ["GET", "HEAD"]},
-    407: {"proxy_authenticate": 'Basic realm="proxy"'},
-    413: {"retry_after": 60},
-    416: {"length": 1024},
-    426: {"upgrade": "HTTP/2"},
-    429: {"retry_after": 60},
-    451: {"blocked_by": "https://authority.example/"},
-    503: {"retry_after": 120},
-}
+from statuscodes.snippets import EXAMPLE_ARGUMENTS
 
 
 def raise_status(request: HttpRequest, code: int) -> HttpResponse:

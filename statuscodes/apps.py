@@ -10,6 +10,9 @@ class StatusCodesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from statuscodes import checks, signals  # noqa: F401  (checks register on import)
+        from django.core.signals import setting_changed
+
+        from statuscodes import checks, pages, signals  # noqa: F401  (checks register on import)
 
         signals.connect()
+        setting_changed.connect(pages.forget_representations, dispatch_uid="statuscodes-pages")

@@ -86,10 +86,14 @@ def _load(version: int) -> Catalog:
     return Catalog(version, entries)
 
 
-def get_catalog() -> Catalog:
-    """The catalogue at the current data version: one query when warm, three after a change."""
+def get_catalog(version: int | None = None) -> Catalog:
+    """The catalogue at the current data version: one query when warm, three after a change.
+
+    A caller that has just read :func:`data_version` passes it to save the query.
+    """
     global _cached
-    version = data_version()
+    if version is None:
+        version = data_version()
     cached = _cached
     if cached is not None and cached.version == version:
         return cached

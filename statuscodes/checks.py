@@ -64,3 +64,21 @@ def check_middleware(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
         )
         for other in above
     ]
+
+
+@register()
+def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """E002: ``STATUSCODES_API_MAX_AGE`` is not a whole number of seconds >= 0."""
+    from statuscodes.conf import app_settings
+
+    value = app_settings.API_MAX_AGE
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return []
+    return [
+        Error(
+            _("STATUSCODES_API_MAX_AGE must be a whole number of seconds >= 0, not %(value)r.")
+            % {"value": value},
+            hint=_("For example STATUSCODES_API_MAX_AGE = 60."),
+            id="statuscodes.E002",
+        )
+    ]

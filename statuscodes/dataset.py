@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from statuscodes.languages import accepted_languages, normalize_language
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from django.db.models import Model
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "TEXT_FIELDS",
     "Change",
     "SyncReport",
+    "restore",
     "shipped_codes",
     "shipped_languages",
     "shipped_texts",
@@ -139,8 +142,7 @@ def sync(
     ``languages`` defaults to the shipped languages that ``settings.LANGUAGES`` accepts.
     """
     if languages is None:
-        accepted = set(accepted_languages())
-        languages = [tag for tag in shipped_languages() if tag in accepted]
+        languages = _default_languages()
     report = SyncReport()
     codes = shipped_codes()
     meta_fields = _model_fields(code_model, METADATA_FIELDS)
@@ -182,6 +184,33 @@ def sync(
     return report
 
 
+def restore(
+    code_model: type[Model],
+    translation_model: type[Model],
+    *,
+    codes: Iterable[int],
+    languages: list[str] | None = None,
+) -> SyncReport:
+    """Put the shipped texts of ``codes`` back, edited or not, and clear their edited mark.
+
+    The text half of ``sync(force=True)``, limited to ``codes``; metadata is left alone.
+    """
+    if languages is None:
+        languages = _default_languages()
+    report = SyncReport()
+    manager: Any = code_model._default_manager
+    owners = {obj.code: obj for obj in manager.filter(code__in=list(codes))}
+    _sync_texts(translation_model, owners, languages, True, report)
+    if report.count("add") or report.count("update"):
+        _bump_version(code_model)
+    return report
+
+
+def _default_languages() -> list[str]:
+    accepted = set(accepted_languages())
+    return [tag for tag in shipped_languages() if tag in accepted]
+
+
 def _bump_version(code_model: type[Model]) -> None:
     from statuscodes.models import bump_version
 
@@ -216,12 +245,15 @@ def _sync_texts(
                 report.changes.append(Change("add", code, language))
                 continue
             differing = tuple(f for f in TEXT_FIELDS if getattr(obj, f) != text[f])
+            if not differing and force and obj.edited:
+                # A person typed the shipped text back: forced, it is the dataset's again.
+                differing = ("edited",)
             if not differing:
                 continue
             if obj.edited and not force:
                 report.changes.append(Change("keep", code, language, differing))
                 continue
-            for f in differing:
+            for f in TEXT_FIELDS:
                 setattr(obj, f, text[f])
             obj.edited = False
             obj.updated = timezone.now()

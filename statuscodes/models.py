@@ -217,7 +217,7 @@ class StatusCodeTranslation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.status_code_id} [{self.language}] {self.title}"
+        return f"{self.status_code.code} [{self.language}] {self.title}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.language = normalize_language(self.language)

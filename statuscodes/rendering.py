@@ -18,7 +18,14 @@ from django.utils.functional import Promise
 from statuscodes import catalog
 from statuscodes.protocol import rules_for
 
-__all__ = ["Format", "negotiate", "problem_type", "render_status", "request_language"]
+__all__ = [
+    "Format",
+    "negotiate",
+    "page_url",
+    "problem_type",
+    "render_status",
+    "request_language",
+]
 
 Format = Literal["json", "html", "text"]
 
@@ -50,10 +57,15 @@ def request_language(request: HttpRequest) -> str:
     return getattr(request, "LANGUAGE_CODE", None) or translation.get_language() or "en"
 
 
-def problem_type(request: HttpRequest, code: int) -> str:
-    """The absolute URL of the status's reference page if it is mounted, else about:blank."""
+def page_url(request: HttpRequest, code: int) -> str | None:
+    """The absolute URL of the status's reference page, or ``None`` if the pages are not mounted."""
     path = _page_path(get_urlconf() or settings.ROOT_URLCONF, code)
-    return "about:blank" if path is None else request.build_absolute_uri(path)
+    return None if path is None else request.build_absolute_uri(path)
+
+
+def problem_type(request: HttpRequest, code: int) -> str:
+    """The problem ``type``: the status's reference page, or about:blank (RFC 9457 §4.2.1)."""
+    return page_url(request, code) or "about:blank"
 
 
 @functools.lru_cache(maxsize=1024)

@@ -11,6 +11,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 INSTALLED_APPS = [
     "rest_framework",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,4 +65,12 @@ if os.environ.get("STATUSCODES_TEST_POSTGRES"):
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 
-REST_FRAMEWORK = {"EXCEPTION_HANDLER": "statuscodes.api.exception_handler"}
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "statuscodes.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+}
+SPECTACULAR_SETTINGS = {"TITLE": "statuscodes test host", "VERSION": "1"}

@@ -47,7 +47,7 @@ class TestMethodNotAllowed:
         assert response["Vary"] == "Accept, Accept-Language"
         body = problem(response)
         assert body == {
-            "type": "about:blank",
+            "type": "http://testserver/status-codes/405/",
             "title": "Method Not Allowed",
             "status": 405,
             "detail": StatusCodeTranslation.objects.get(
@@ -55,6 +55,16 @@ class TestMethodNotAllowed:
             ).description,
             "instance": "/raise/405/",
         }
+
+    @pytest.mark.urls("tests.urls_without_pages")
+    def test_type_is_about_blank_without_the_pages(self, client):
+        assert problem(get(client, "/raise/405/"))["type"] == "about:blank"
+        html = get(client, "/raise/405/", accept="text/html").content.decode()
+        assert "/status-codes/" not in html
+
+    def test_html_links_the_reference_page(self, client):
+        html = get(client, "/raise/405/", accept="text/html").content.decode()
+        assert '<a href="http://testserver/status-codes/405/">About the 405 status</a>' in html
 
     def test_in_russian(self, client):
         response = get(client, "/raise/405/", language="ru")

@@ -125,3 +125,21 @@ def test_output_in_russian():
     with translation.override("ru"):
         output = run("--dry-run")
     assert "добавлен 103" in output
+
+
+def test_force_clears_the_mark_of_a_text_typed_back_to_the_shipped_one():
+    StatusCodeTranslation.objects.filter(status_code__code=404, language="ru").update(edited=True)
+    assert "updated 404 [ru]: edited" in run("--force")
+    assert not StatusCodeTranslation.objects.get(status_code__code=404, language="ru").edited
+
+
+def test_restore_puts_back_only_the_given_codes_and_languages():
+    texts = StatusCodeTranslation.objects.filter(status_code__code__in=[404, 410])
+    texts.update(title="Ours", edited=True)
+    StatusCode.objects.filter(code=404).update(phrase="Ours", edited=True)
+    report = dataset.restore(StatusCode, StatusCodeTranslation, codes=[404], languages=["ru"])
+    assert [str(change) for change in report.changes] == ["updated 404 [ru]: title"]
+    restored = StatusCodeTranslation.objects.get(status_code__code=404, language="ru")
+    assert (restored.title, restored.edited) == (shipped(404, "ru")["title"], False)
+    assert texts.filter(title="Ours").count() == 3
+    assert StatusCode.objects.get(code=404).phrase == "Ours"  # metadata is not a text

@@ -1,5 +1,8 @@
+from types import SimpleNamespace
+
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from tests import views
 
@@ -29,9 +32,17 @@ urlpatterns = [
     path("drf/session-only/", views.SessionOnlyView.as_view()),
     path("drf/throttled/", views.ThrottledView.as_view()),
     path("drf/errors/<str:kind>/", views.DrfErrorsView.as_view()),
+    path("status-codes/", include("statuscodes.urls")),
 ]
 
 handler400 = "statuscodes.views.bad_request"
 handler403 = "statuscodes.views.permission_denied"
 handler404 = "statuscodes.views.page_not_found"
 handler500 = "statuscodes.views.server_error"
+
+# The schema documents the app's API only, not the test views above.
+api = SimpleNamespace(urlpatterns=[path("api/", include("statuscodes.api.urls"))])
+urlpatterns += [
+    *api.urlpatterns,
+    path("api/schema/", SpectacularAPIView.as_view(urlconf=api), name="schema"),
+]

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from rest_framework import exceptions as drf
 from rest_framework.request import Request
 
+from statuscodes.api.params import InvalidParameters
 from statuscodes.exceptions import HttpError
 from statuscodes.headers import format_challenges
 from statuscodes.rendering import render_status
@@ -106,7 +107,17 @@ def _render(exc: Exception, context: Mapping[str, Any]) -> HttpResponse | None:
     wait = getattr(exc, "wait", None) if isinstance(exc, drf.Throttled) else None
     if wait is not None:
         headers["Retry-After"] = str(max(0, math.ceil(wait)))
-    if isinstance(exc, drf.ValidationError):
+    if isinstance(exc, InvalidParameters):
+        errors = [
+            {"detail": str(message), "parameter": name} for name, message in exc.parameters.items()
+        ]
+        extensions["errors"] = errors
+        detail = ngettext(
+            "The request has %(count)d invalid query parameter.",
+            "The request has %(count)d invalid query parameters.",
+            len(errors),
+        ) % {"count": len(errors)}
+    elif isinstance(exc, drf.ValidationError):
         errors = validation_errors(exc.detail)
         extensions["errors"] = errors
         detail = ngettext(

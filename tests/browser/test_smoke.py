@@ -6,7 +6,10 @@ import pytest
 
 from tests.browser.conftest import new_page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_error_page_in_a_real_browser(browser, live_server, shots):

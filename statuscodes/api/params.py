@@ -1,0 +1,113 @@
+"""The query parameters of the API, validated: a bad value is a 400 that says what is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+from statuscodes.languages import configured_languages, generic_language, normalize_language
+from statuscodes.models import StatusCode
+
+__all__ = ["InvalidParameters", "ListParams", "parse_language", "parse_list_params"]
+
+ALL = "all"
+
+
+class InvalidParameters(ValidationError):
+    """Query parameters with bad values: ``{"class": "message"}``."""
+
+    def __init__(self, parameters: dict[str, str]) -> None:
+        super().__init__(parameters)
+        self.parameters = parameters
+
+
+def _supported(tag: str) -> str | None:
+    """The configured language that serves ``tag`` (``ru-RU`` is served ``ru``), if any."""
+    supported = configured_languages()
+    for candidate in (normalize_language(tag), generic_language(tag)):
+        if candidate in supported:
+            return candidate
+    return None
+
+
+def parse_language(request: Request) -> str | None:
+    """The language to serve: ``?lang=`` first, then ``Accept-Language``, then LANGUAGE_CODE.
+
+    ``None`` stands for ``?lang=all``. An unsupported ``lang`` raises :class:`InvalidParameters`.
+    """
+    lang = request.query_params.get("lang")
+    if lang is not None:
+        if lang == ALL:
+            return None
+        # Exactly one of the documented values: a contract, unlike Accept-Language's hints.
+        if lang not in configured_languages():
+            raise InvalidParameters(
+                {
+                    "lang": _("“%(lang)s” is not supported; use one of: %(supported)s.")
+                    % {"lang": lang, "supported": ", ".join([*configured_languages(), ALL])}
+                }
+            )
+        return lang
+    for tag, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        if tag != "*" and (served := _supported(tag)) is not None:
+            return served
+    return normalize_language(settings.LANGUAGE_CODE)
+
+
+@dataclass(frozen=True)
+class ListParams:
+    language: str | None
+    code_class: int | None
+    status: str | None
+    search: str
+    descending: bool
+
+
+def parse_list_params(request: Request) -> ListParams:
+    """Every filter of the list, validated together so that one 400 names every bad value."""
+    errors: dict[str, str] = {}
+    params = request.query_params
+    language: str | None = None
+    try:
+        language = parse_language(request)
+    except InvalidParameters as error:
+        errors.update(error.parameters)
+
+    code_class = None
+    raw_class = params.get("class")
+    if raw_class is not None:
+        value = raw_class.removesuffix("xx")
+        if len(value) == 1 and value in "12345":
+            code_class = int(value)
+        else:
+            errors["class"] = _("“%(value)s” is not a class; use 1xx to 5xx (or 1 to 5).") % {
+                "value": raw_class
+            }
+
+    status = params.get("status")
+    if status is not None and status not in StatusCode.Status.values:
+        errors["status"] = _("“%(value)s” is not a status; use one of: %(choices)s.") % {
+            "value": status,
+            "choices": ", ".join(StatusCode.Status.values),
+        }
+
+    ordering = params.get("ordering", "code")
+    if ordering not in {"code", "-code"}:
+        errors["ordering"] = _("“%(value)s” is not an ordering; use code or -code.") % {
+            "value": ordering
+        }
+
+    if errors:
+        raise InvalidParameters(errors)
+    return ListParams(
+        language=language,
+        code_class=code_class,
+        status=status,
+        search=params.get("search", "").strip(),
+        descending=ordering == "-code",
+    )

@@ -1,0 +1,282 @@
+"""Serializers of the status code API: one read shape (in one language or all), one write shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.validators import RegexValidator
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework.exceptions import APIException
+
+from statuscodes.catalog import Entry
+from statuscodes.languages import configured_languages
+from statuscodes.models import LocalizedText, StatusCode, StatusCodeTranslation
+from statuscodes.protocol import HeaderRule, StatusRules, rules_for
+
+__all__ = [
+    "Conflict",
+    "Item",
+    "ProblemSerializer",
+    "StatusCodeAllLanguagesSerializer",
+    "StatusCodeCreateSerializer",
+    "StatusCodeSerializer",
+    "StatusCodeWriteSerializer",
+]
+
+
+@dataclass(frozen=True)
+class Item:
+    """What one code looks like to the read serializers: a catalogue entry in a language."""
+
+    entry: Entry
+    language: str | None  # None: every language, under ``translations``
+    url: str
+    html_url: str | None
+
+    @property
+    def text(self) -> LocalizedText:
+        return self.entry.text(self.language)
+
+    @property
+    def texts(self) -> dict[str, dict[str, str]]:
+        return {
+            t.language: {"title": t.title, "description": t.description}
+            for t in self.entry.translations
+        }
+
+    @property
+    def rules(self) -> StatusRules:
+        return rules_for(self.entry.code.code)
+
+
+# Written as ECMA regular expressions too: the schema publishes them as patterns.
+# Non-empty on purpose: blank values, where allowed, match the schema's other branch.
+NO_NUL = RegexValidator(r"^[^\x00]+$", message=_("Text must not contain NUL characters."))
+HTTP_URL = RegexValidator(r"^https?://[^\s]+$", message=_("Give an http or https URL."))
+
+
+def _text(max_length: int | None = None, **kwargs: Any) -> serializers.CharField:
+    # Kept as given: trimming would turn a schema-valid value into a blank one.
+    return serializers.CharField(
+        max_length=max_length, validators=[NO_NUL], trim_whitespace=False, **kwargs
+    )
+
+
+class Conflict(APIException):
+    """409: the request conflicts with the stored data (RFC 9110 §15.5.10)."""
+
+    status_code = 409
+    default_detail = _("The request conflicts with the current state of the status code.")
+    default_code = "conflict"
+
+
+class ReferenceSerializer(serializers.Serializer[Any]):
+    document = _text(100, source="reference_document", allow_blank=True, required=False)
+    section = _text(100, source="reference_section", allow_blank=True, required=False)
+    url = serializers.CharField(
+        source="reference_url",
+        max_length=300,
+        allow_blank=True,
+        required=False,
+        validators=[HTTP_URL],
+        help_text=_("An http or https URL."),
+    )
+
+    def validate_url(self, value: str) -> str:
+        if value != value.strip():  # "$" also matches before a final newline
+            raise serializers.ValidationError(_("Give an http or https URL."))
+        return value
+
+
+class HeaderRuleSerializer(serializers.Serializer[HeaderRule]):
+    name = serializers.CharField()
+    section = serializers.CharField(help_text=_("The RFC section that states the rule."))
+    note = serializers.CharField()
+
+
+class HeadersSerializer(serializers.Serializer[Any]):
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        # Declared here: "required" would shadow the attribute every field has.
+        return {
+            "required": HeaderRuleSerializer(many=True, source="required_headers"),
+            "recommended": HeaderRuleSerializer(many=True, source="recommended_headers"),
+        }
+
+
+class TextSerializer(serializers.Serializer[Any]):
+    """One language's texts; in a change, each field is optional."""
+
+    title = _text(200, required=False)
+    description = _text(allow_blank=True, required=False)
+
+
+class NewTextSerializer(TextSerializer):
+    """One language's texts for a new code: the title is needed."""
+
+    title = _text(200)
+
+
+class TranslationsField(serializers.DictField):
+    """Texts by language; the schema lists the configured languages (see ``api/schema.py``)."""
+
+
+class _StatusCodeBase(serializers.Serializer[Item]):
+    code = serializers.IntegerField(source="entry.code.code")
+    phrase = serializers.CharField(
+        source="entry.code.phrase", help_text=_("The reason phrase of the IANA registry.")
+    )
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        fields = super().get_fields()
+        # "class" is a Python keyword, so it is declared here; the rest follows the texts.
+        common: dict[str, serializers.Field[Any, Any, Any, Any]] = {
+            "class": serializers.CharField(source="entry.code.code_class"),
+            "status": serializers.ChoiceField(
+                source="entry.code.status", choices=StatusCode.Status.choices
+            ),
+            "origin": serializers.CharField(source="entry.code.origin"),
+            "reference": ReferenceSerializer(source="entry.code"),
+            "former_phrases": serializers.ListField(
+                source="entry.code.former_phrases", child=serializers.CharField()
+            ),
+            "headers": HeadersSerializer(source="rules"),
+            "url": serializers.URLField(),
+            "html_url": serializers.URLField(allow_null=True),
+        }
+        return {**fields, **common}
+
+
+class StatusCodeSerializer(_StatusCodeBase):
+    """A status code with its texts in one language (read only)."""
+
+    title = serializers.CharField(source="text.title")
+    description = serializers.CharField(source="text.description")
+    language = serializers.CharField(
+        source="text.title_language",
+        allow_null=True,
+        help_text=_("The language the title was actually served in."),
+    )
+
+
+class StatusCodeAllLanguagesSerializer(_StatusCodeBase):
+    """A status code with its texts in every language, for ``?lang=all`` (read only)."""
+
+    translations = serializers.DictField(source="texts", child=TextSerializer())
+
+
+class StatusCodeWriteSerializer(serializers.ModelSerializer[StatusCode]):
+    """Changes a code; ``translations`` changes only the languages and fields given.
+
+    The code itself is the resource's address and never changes: a change takes no ``code``.
+    """
+
+    phrase = _text(100)
+    origin = _text(100, allow_blank=True, required=False)
+    reference = ReferenceSerializer(source="*", required=False)
+    former_phrases = serializers.ListField(child=_text(100), required=False)
+    translations = TranslationsField(child=TextSerializer(), required=False)
+
+    class Meta:
+        model = StatusCode
+        fields = ["phrase", "status", "origin", "reference", "former_phrases", "translations"]
+
+    def validate_translations(self, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        allowed = configured_languages()
+        unknown = [tag for tag in value if tag not in allowed]
+        if unknown:
+            raise serializers.ValidationError(
+                {
+                    tag: [
+                        _("“%(tag)s” is not a language of this site: %(allowed)s.")
+                        % {"tag": tag, "allowed": ", ".join(allowed)}
+                    ]
+                    for tag in unknown
+                }
+            )
+        existing = set()
+        if self.instance is not None:
+            existing = set(self.instance.translations.values_list("language", flat=True))
+        missing = [
+            tag for tag, text in value.items() if tag not in existing and not text.get("title")
+        ]
+        if missing:
+            # Valid on its own, but this code has no such translation yet to change.
+            raise Conflict(
+                {
+                    "translations": {
+                        tag: {"title": [_("A new translation needs a title.")]} for tag in missing
+                    }
+                }
+            )
+        return value
+
+    @transaction.atomic
+    def create(self, validated_data: dict[str, Any]) -> StatusCode:
+        translations = validated_data.pop("translations", {})
+        # Made by a person, so the dataset sync never overwrites it.
+        code = StatusCode.objects.create(**validated_data, edited=True)
+        for language, text in translations.items():
+            StatusCodeTranslation.objects.create(
+                status_code=code, language=language, edited=True, **text
+            )
+        return code
+
+    @transaction.atomic
+    def update(self, instance: StatusCode, validated_data: dict[str, Any]) -> StatusCode:
+        translations = validated_data.pop("translations", {})
+        changed = [f for f, v in validated_data.items() if getattr(instance, f) != v]
+        if changed:
+            for field in changed:
+                setattr(instance, field, validated_data[field])
+            instance.edited = True
+            instance.save()
+        for language, text in translations.items():
+            translation, _created = StatusCodeTranslation.objects.get_or_create(
+                status_code=instance, language=language, defaults={**text, "edited": True}
+            )
+            if any(getattr(translation, f) != v for f, v in text.items()):
+                for field, value in text.items():
+                    setattr(translation, field, value)
+                translation.edited = True
+                translation.save()
+        return instance
+
+
+class StatusCodeCreateSerializer(StatusCodeWriteSerializer):
+    """Creates a code (a custom one, or a shipped one that was deleted)."""
+
+    code = serializers.IntegerField(min_value=100, max_value=599)
+    translations = TranslationsField(child=NewTextSerializer(), required=False)
+
+    class Meta(StatusCodeWriteSerializer.Meta):
+        fields = ["code", *StatusCodeWriteSerializer.Meta.fields]
+
+    def validate_code(self, value: int) -> int:
+        if StatusCode.objects.filter(code=value).exists():
+            raise Conflict(
+                {"code": [_("The status code %(code)d exists already.") % {"code": value}]}
+            )
+        return value
+
+
+class ProblemErrorSerializer(serializers.Serializer[Any]):
+    detail = serializers.CharField()
+    pointer = serializers.CharField(required=False, help_text=_("A JSON pointer into the body."))
+    parameter = serializers.CharField(required=False, help_text=_("The query parameter at fault."))
+
+
+class ProblemSerializer(serializers.Serializer[Any]):
+    """An RFC 9457 problem details object (documentation only)."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    instance = serializers.CharField()
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        # Declared here: "errors" would shadow Serializer.errors.
+        return {**super().get_fields(), "errors": ProblemErrorSerializer(many=True, required=False)}

@@ -1,0 +1,32 @@
+"""The app's settings, read lazily on each access so that ``override_settings`` just works.
+
+Every setting is a flat ``STATUSCODES_*`` name in the host's settings; the defaults live here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+__all__ = ["DEFAULTS", "app_settings"]
+
+DEFAULTS: dict[str, Any] = {
+    # Seconds the API's read responses may be reused by caches (Cache-Control max-age).
+    "STATUSCODES_API_MAX_AGE": 60,
+}
+
+
+class AppSettings:
+    """``app_settings.API_MAX_AGE`` reads ``settings.STATUSCODES_API_MAX_AGE`` or its default."""
+
+    def _get(self, name: str) -> Any:
+        return getattr(settings, name, DEFAULTS[name])
+
+    @property
+    def API_MAX_AGE(self) -> int:
+        value: int = self._get("STATUSCODES_API_MAX_AGE")
+        return value
+
+
+app_settings = AppSettings()

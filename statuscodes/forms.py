@@ -1,0 +1,69 @@
+"""The query of the reference list: ``?q=``, ``?class=`` and ``?standard=``, validated."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["CLASS_NAMES", "CodeFilterForm", "normalize_search"]
+
+#: The five classes of RFC 9110 §15, by their first digit.
+CLASS_NAMES = {
+    1: _("Informational"),
+    2: _("Successful"),
+    3: _("Redirection"),
+    4: _("Client error"),
+    5: _("Server error"),
+}
+SEARCH_MAX_LENGTH = 100
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_search(text: str) -> str:
+    """Case-folded, with ``ё`` as ``е`` and runs of white space as one space."""
+    return _SPACES.sub(" ", text.casefold().replace("ё", "е")).strip()
+
+
+class CodeFilterForm(forms.Form):
+    """The list's filters; an unknown value is a validation error, never a server error."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        error_messages={
+            "max_length": _("The search text is too long: at most %(limit_value)d characters.")
+        },
+    )
+    standard = forms.TypedChoiceField(
+        label=_("Standard codes only"),
+        help_text=_("Hides unofficial, unused, obsoleted and temporary codes."),
+        required=False,
+        choices=[("", ""), ("1", "1")],
+        coerce=bool,
+        empty_value=None,
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a value of “standard”: use 1 or leave it out.")
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # "class" is the parameter's public name, and a keyword in a class body.
+        self.fields["class"] = forms.TypedChoiceField(
+            label=_("Class"),
+            required=False,
+            choices=[("", _("All classes"))]
+            + [(f"{digit}xx", f"{digit}xx {name}") for digit, name in CLASS_NAMES.items()],
+            coerce=lambda value: int(value[0]),
+            empty_value=None,
+            error_messages={
+                "invalid_choice": _(
+                    "“%(value)s” is not a class of status codes: choose 1xx, 2xx, 3xx, 4xx or 5xx."
+                )
+            },
+        )

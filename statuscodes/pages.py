@@ -1,0 +1,265 @@
+"""The reference pages: the list of codes and a page per code, in the visitor's language.
+
+Every page reads the cached catalogue (one query when warm) and answers conditional requests
+before rendering: its strong ETag covers the data version, the page language and everything else
+the bytes depend on (templates, static URLs, translation catalogues, the app's version).
+"""
+
+from __future__ import annotations
+
+import gettext
+import hashlib
+import importlib.metadata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import django
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import get_template
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from statuscodes import catalog
+from statuscodes.forms import CLASS_NAMES, CodeFilterForm, normalize_search
+from statuscodes.models import LocalizedText, StatusCode
+from statuscodes.protocol import rules_for
+from statuscodes.rendering import PAGE_URL_NAME
+from statuscodes.snippets import raise_snippet
+
+__all__ = ["code_detail", "code_list"]
+
+LIST_URL_NAME = "statuscodes:code-list"
+TEMPLATES = (
+    "statuscodes/pages/base.html",
+    "statuscodes/pages/language_switch.html",
+    "statuscodes/pages/list.html",
+    "statuscodes/pages/detail.html",
+    "statuscodes/pages/not_found.html",
+)
+STATIC_FILES = ("statuscodes/statuscodes.css", "statuscodes/statuscodes.js")
+#: Short enough for an edit in the admin to show soon; revalidation is one query anyway.
+CACHE_CONTROL = "max-age=60"
+VARY = ("Accept-Language", "Cookie")
+
+STATUS_NOTES: dict[str, str | Promise] = {
+    StatusCode.Status.TEMPORARY: _("Registered provisionally: the specification may still change."),
+    StatusCode.Status.UNUSED: _("Reserved by the registry and no longer used."),
+    StatusCode.Status.OBSOLETED: _("Obsoleted: avoid it in new services."),
+    StatusCode.Status.UNOFFICIAL: _("Not in the IANA registry: only some servers send it."),
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One code as the pages show it."""
+
+    code: int
+    phrase: str
+    status: str
+    status_label: str | Promise
+    text: LocalizedText
+    url: str
+
+
+@require_safe
+def code_list(request: HttpRequest) -> HttpResponse:
+    """All codes grouped by class, filtered by ``?q=``, ``?class=`` and ``?standard=``."""
+    current = catalog.get_catalog()
+    language = _language()
+    form = CodeFilterForm(request.GET)
+    valid = form.is_valid()
+    etag = _etag(current.version, language, "list")
+    if valid and (conditional := _conditional(request, etag)) is not None:
+        return conditional
+    # An invalid field is dropped from the filters and explained above the list.
+    filters = form.cleaned_data
+    search = normalize_search(filters.get("q") or "")
+    digit: int | None = filters.get("class")
+    rows = [
+        row
+        for row in _rows(current, language)
+        if (digit is None or row.code // 100 == digit)
+        and (not filters.get("standard") or row.status == StatusCode.Status.STANDARD)
+        and (not search or _matches(current.entries[row.code], row, search))
+    ]
+    groups = [
+        {"digit": d, "name": name, "rows": [row for row in rows if row.code // 100 == d]}
+        for d, name in CLASS_NAMES.items()
+    ]
+    context = {
+        "form": form,
+        "search": filters.get("q") or "",
+        "selected_class": f"{digit}xx" if digit else "",
+        "standard_only": bool(filters.get("standard")),
+        "filtered": bool(search or digit or filters.get("standard")),
+        "groups": [group for group in groups if group["rows"]],
+        "count": len(rows),
+        **_page_context(request, language),
+    }
+    response = render(request, "statuscodes/pages/list.html", context, status=200 if valid else 400)
+    return _finish(response, etag if valid else None)
+
+
+@require_safe
+def code_detail(request: HttpRequest, code: int) -> HttpResponse:
+    """One code: its texts, what the RFCs require of it, and how to raise it."""
+    current = catalog.get_catalog()
+    language = _language()
+    entry = current.get(code)
+    if entry is None:
+        return _not_found(request, current, code, language)
+    etag = _etag(current.version, language, "detail")
+    if (conditional := _conditional(request, etag)) is not None:
+        return conditional
+    codes = sorted(current.entries)
+    index = codes.index(code)
+    rows = {
+        neighbour: _row(current.entries[neighbour], language)
+        for neighbour in codes[max(index - 1, 0) : index + 2]
+    }
+    status = entry.code
+    context = {
+        "status": status,
+        "row": rows[code],
+        "text": rows[code].text,
+        "class_name": CLASS_NAMES.get(code // 100, ""),
+        "status_note": STATUS_NOTES.get(status.status, ""),
+        "rules": rules_for(code),
+        "snippet": raise_snippet(code, unused=status.status == StatusCode.Status.UNUSED),
+        "previous": rows[codes[index - 1]] if index > 0 else None,
+        "next": rows[codes[index + 1]] if index + 1 < len(codes) else None,
+        **_page_context(request, language),
+    }
+    return _finish(render(request, "statuscodes/pages/detail.html", context), etag)
+
+
+def _not_found(
+    request: HttpRequest, current: catalog.Catalog, code: int, language: str
+) -> HttpResponse:
+    entry = current.get(404)
+    title = entry.text(language).title if entry else catalog.lookup(404, language).text.title
+    context = {"code": code, "title": title, **_page_context(request, language)}
+    response = render(request, "statuscodes/pages/not_found.html", context, status=404)
+    patch_vary_headers(response, VARY)
+    return response
+
+
+def _language() -> str:
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _page_context(request: HttpRequest, language: str) -> dict[str, Any]:
+    return {
+        "page_language": language,
+        "page_url": request.get_full_path(),
+        "list_url": reverse(LIST_URL_NAME),
+    }
+
+
+def _rows(current: catalog.Catalog, language: str) -> list[Row]:
+    return [_row(current.entries[code], language) for code in sorted(current.entries)]
+
+
+def _row(entry: catalog.Entry, language: str) -> Row:
+    status = entry.code
+    return Row(
+        code=status.code,
+        phrase=status.phrase,
+        status=status.status,
+        status_label=_status_label(status.status),
+        text=entry.text(language),
+        url=reverse(PAGE_URL_NAME, kwargs={"code": status.code}),
+    )
+
+
+def _status_label(value: str) -> str | Promise:
+    try:
+        return StatusCode.Status(value).label
+    except ValueError:  # a value written past the model's choices
+        return value
+
+
+def _matches(entry: catalog.Entry, row: Row, search: str) -> bool:
+    """``search`` is a prefix of the code, or appears in its class, phrases or the texts shown."""
+    if search.isdigit():
+        return str(row.code).startswith(search)
+    haystack = " ".join(
+        [
+            f"{row.code} {row.code // 100}xx",
+            row.phrase,
+            *entry.code.former_phrases,
+            row.text.title,
+            row.text.description,
+        ]
+    )
+    return search in normalize_search(haystack)
+
+
+def _conditional(request: HttpRequest, etag: str) -> HttpResponse | None:
+    """A 304 (or 412) when the request's preconditions say so; ``None`` to render the page."""
+    response: HttpResponse | None = get_conditional_response(request, etag=etag)
+    return None if response is None else _finish(response, etag)
+
+
+def _finish(response: HttpResponse, etag: str | None) -> HttpResponse:
+    if etag is not None:
+        response["ETag"] = etag
+        response["Cache-Control"] = CACHE_CONTROL
+    patch_vary_headers(response, VARY)
+    return response
+
+
+def _etag(version: int, language: str, page: str) -> str:
+    key = f"{version}|{language}|{page}|{_representation(language)}"
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:24] + '"'
+
+
+_representations: dict[str, str] = {}
+
+
+def _representation(language: str) -> str:
+    """A digest of what the bytes of a page depend on besides the data.
+
+    Computed once per process and language, since templates and catalogues only change with a
+    deploy; always afresh under ``DEBUG``, where the autoreloader does not restart on template
+    edits. Templates that the page templates extend or include from a host are not followed.
+    """
+    if settings.DEBUG or language not in _representations:
+        digest = hashlib.sha256()
+        for part in _representation_parts(language):
+            digest.update(part if isinstance(part, bytes) else part.encode())
+            digest.update(b"\0")
+        _representations[language] = digest.hexdigest()[:16]
+    return _representations[language]
+
+
+def _representation_parts(language: str) -> list[str | bytes]:
+    try:
+        version = importlib.metadata.version("django-statuscodes")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a checkout
+        version = ""
+    parts: list[str | bytes] = [version, django.get_version(), settings.LANGUAGE_CODE]
+    parts += [f"{code}={name}" for code, name in settings.LANGUAGES]
+    parts += [reverse(LIST_URL_NAME)]
+    parts += [static(path) for path in STATIC_FILES]
+    for name in TEMPLATES:
+        parts.append(str(getattr(getattr(get_template(name), "template", None), "source", name)))
+    locale = translation.to_locale(language)
+    for directory in [Path(__file__).parent / "locale", *settings.LOCALE_PATHS]:
+        found = gettext.find("django", str(directory), [locale])
+        if found:
+            parts.append(Path(found).read_bytes())
+    return parts
+
+
+def forget_representations(**kwargs: Any) -> None:
+    """Receiver of ``setting_changed``: templates, static URLs or languages may differ now."""
+    _representations.clear()

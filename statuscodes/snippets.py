@@ -1,0 +1,94 @@
+"""The one line of Django that raises a status with this app, as the reference pages show it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from statuscodes.exceptions import exception_class
+
+__all__ = ["EXAMPLE_ARGUMENTS", "Snippet", "raise_snippet"]
+
+#: Example values for the keyword arguments a status requires (or the RFCs recommend).
+EXAMPLE_ARGUMENTS: dict[int, dict[str, Any]] = {
+    300: {"location": "/"},
+    301: {"location": "/"},
+    302: {"location": "/"},
+    303: {"location": "/"},
+    307: {"location": "/"},
+    308: {"location": "/"},
+    401: {"www_authenticate": 'Basic realm="demo"'},
+    405: {"allow": ["GET", "HEAD"]},
+    407: {"proxy_authenticate": 'Basic realm="proxy"'},
+    413: {"retry_after": 60},
+    416: {"length": 1024},
+    426: {"upgrade": "HTTP/2"},
+    429: {"retry_after": 60},
+    451: {"blocked_by": "https://authority.example/"},
+    503: {"retry_after": 120},
+}
+
+Kind = Literal["class", "abort", "conditional", "informational", "success", "unused"]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """How to produce a status: ``code`` to copy, or just a ``note`` where nothing is raised."""
+
+    kind: Kind
+    code: str
+    note: str | Promise
+
+
+def raise_snippet(status: int, *, unused: bool = False) -> Snippet:
+    """The snippet for ``status``; ``unused`` marks a code the registry reserves (306, 418)."""
+    if unused:
+        return Snippet("unused", "", _("The code is reserved and unused: never send it."))
+    if status < 200:
+        return Snippet(
+            "informational",
+            "",
+            _("The server sends informational statuses itself: a view cannot raise them."),
+        )
+    if status < 300:
+        return Snippet(
+            "success",
+            "",
+            _("A success is not an error: return an HttpResponse with this status instead."),
+        )
+    if status == 304:
+        return Snippet(
+            "conditional",
+            "from django.views.decorators.http import etag\n\n"
+            '@etag(lambda request: "v1")\n'
+            "def view(request): ...",
+            _("Django's conditional view decorators answer 304 for you."),
+        )
+    arguments = ", ".join(
+        f"{name}={_literal(value)}" for name, value in EXAMPLE_ARGUMENTS.get(status, {}).items()
+    )
+    cls = exception_class(status)
+    if cls is None:
+        call = f"abort({status}{', ' + arguments if arguments else ''})"
+        return Snippet(
+            "abort",
+            f"from statuscodes.exceptions import abort\n\n{call}",
+            _("No exception class is named after this code: abort() raises it."),
+        )
+    return Snippet(
+        "class",
+        f"from statuscodes.exceptions import {cls.__name__}\n\nraise {cls.__name__}({arguments})",
+        "",
+    )
+
+
+def _literal(value: Any) -> str:
+    """Python source for ``value``, with double quotes where that needs no escaping."""
+    if isinstance(value, str):
+        return f'"{value}"' if '"' not in value and "\\" not in value else repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_literal(item) for item in value) + "]"
+    return repr(value)
