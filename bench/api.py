@@ -25,6 +25,7 @@ def main() -> int:
     )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=3)
+    parser.add_argument("--only", default="", help="only the comparisons whose name has this")
     args = parser.parse_args()
     endpoints = {
         "list ?lang=ru": ("status-codes/?lang=ru", "status-codes/?lang=ru"),
@@ -47,6 +48,8 @@ def main() -> int:
                 f"{server}/naive/{other}",
             )
             goals[f"{name}: API / hand-written ModelViewSet"] = 0.0
+        pairs = {name: urls for name, urls in pairs.items() if args.only in name}
+        goals = {name: goals[name] for name in pairs}
         results = compare(pairs, rounds=args.rounds, seconds=args.seconds)
     ok = report("gunicorn, 1 sync worker; wrk -t1 -c4; median of per-round ratios", results, goals)
     return 0 if ok else 1

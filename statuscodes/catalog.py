@@ -61,9 +61,22 @@ class Catalog:
 def data_version() -> int:
     """The current data version: one single-row query (0 before anything was recorded)."""
     connection = connections[router.db_for_read(DataVersion)]
-    with connection.cursor() as cursor:
-        cursor.execute(_version_sql(connection.vendor, connection.ops.quote_name))
-        row = cursor.fetchone()
+    sql = _version_sql(connection.vendor, connection.ops.quote_name)
+    if connection.queries_logged or connection.execute_wrappers:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            row = cursor.fetchone()
+    else:
+        # Nothing would log or wrap this query: skip Django's cursor wrapper, which costs
+        # more than the query itself on this path that every error and API read takes.
+        connection.ensure_connection()
+        with connection.wrap_database_errors:
+            raw = connection.connection.cursor()
+            try:
+                raw.execute(sql)
+                row = raw.fetchone()
+            finally:
+                raw.close()
     return int(row[0]) if row else 0
 
 

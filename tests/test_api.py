@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission, User
 from django.test import override_settings
 
 from statuscodes import catalog
-from statuscodes.api.views import bodies
+from statuscodes.api.reads import bodies
 from statuscodes.dataset import shipped_codes
 from statuscodes.models import StatusCode, StatusCodeTranslation
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.exceptions import ValidationError
-from rest_framework.request import Request
 
 from statuscodes.languages import configured_languages, generic_language, normalize_language
 from statuscodes.models import StatusCode
@@ -35,12 +35,12 @@ def _supported(tag: str) -> str | None:
     return None
 
 
-def parse_language(request: Request) -> str | None:
+def parse_language(request: HttpRequest) -> str | None:
     """The language to serve: ``?lang=`` first, then ``Accept-Language``, then LANGUAGE_CODE.
 
     ``None`` stands for ``?lang=all``. An unsupported ``lang`` raises :class:`InvalidParameters`.
     """
-    lang = request.query_params.get("lang")
+    lang = request.GET.get("lang")
     if lang is not None:
         if lang == ALL:
             return None
@@ -68,10 +68,10 @@ class ListParams:
     descending: bool
 
 
-def parse_list_params(request: Request) -> ListParams:
+def parse_list_params(request: HttpRequest) -> ListParams:
     """Every filter of the list, validated together so that one 400 names every bad value."""
     errors: dict[str, str] = {}
-    params = request.query_params
+    params = request.GET
     language: str | None = None
     try:
         language = parse_language(request)

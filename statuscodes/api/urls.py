@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from statuscodes.api.views import StatusCodeViewSet
+from statuscodes.api.views import detail_view, list_view
 
 app_name = "statuscodes-api"
 
 urlpatterns = [
-    path(
-        "status-codes/",
-        StatusCodeViewSet.as_view({"get": "list", "post": "create"}),
-        name="code-list",
-    ),
-    path(
-        "status-codes/<str:code>/",
-        StatusCodeViewSet.as_view(
-            {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
-        ),
-        name="code-detail",
-    ),
+    path("status-codes/", list_view, name="code-list"),
+    path("status-codes/<str:code>/", detail_view, name="code-detail"),
 ]

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import builtins
-import hashlib
-import json
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpResponse, HttpResponseBase
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -27,29 +22,27 @@ from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.viewsets import GenericViewSet
 
+from statuscodes.api import reads
 from statuscodes.api import schema as _schema  # noqa: F401  (registers the schema extensions)
 from statuscodes.api.handlers import exception_handler
-from statuscodes.api.params import ALL, ListParams, parse_language, parse_list_params
+from statuscodes.api.params import ALL, parse_language
 from statuscodes.api.serializers import (
-    Item,
     ProblemSerializer,
     StatusCodeAllLanguagesSerializer,
     StatusCodeCreateSerializer,
     StatusCodeSerializer,
     StatusCodeWriteSerializer,
 )
-from statuscodes.catalog import Catalog, Entry, data_version, get_catalog
-from statuscodes.conf import app_settings
+from statuscodes.catalog import get_catalog
 from statuscodes.exceptions import NotFound
 from statuscodes.languages import configured_languages
 from statuscodes.models import StatusCode
-from statuscodes.rendering import page_url
 
-__all__ = ["StatusCodeViewSet"]
+__all__ = ["StatusCodeViewSet", "detail_view", "list_view"]
 
-VARY = ("Accept", "Accept-Language")
 _PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", "application/json"})
 PROBLEM = "application/problem+json"
 
@@ -95,33 +88,6 @@ CODE = OpenApiParameter(
 )
 
 
-class _BodyCache:
-    """Rendered JSON bodies by (data version, representation), most recently used kept."""
-
-    def __init__(self, size: int = 256) -> None:
-        self.size = size
-        self._items: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...], build: Callable[[], bytes]) -> bytes:
-        with self._lock:
-            body = self._items.get(key)
-            if body is not None:
-                self._items.move_to_end(key)
-                return body
-        body = build()
-        with self._lock:
-            self._items[key] = body
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return body
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
-bodies = _BodyCache()
 
 
 class StatusCodeSchema(AutoSchema):
@@ -188,6 +154,8 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         return StatusCodeSerializer
 
     # Reads -----------------------------------------------------------------------------------
+    # JSON reads normally arrive through ``read_view`` below and never reach DRF; these serve
+    # the browsable API, and JSON when the host configures DRF throttling.
 
     @extend_schema(
         auth=[],  # reads are public and look at no credentials
@@ -195,8 +163,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         responses={200: READ_MANY, 304: None, **_problems(400)},
     )
     def list(self, request: Request) -> HttpResponseBase:
-        params = parse_list_params(request)
-        return self._read(request, ("list", params), lambda catalog: self._list(catalog, params))
+        return self._read(reads.list_read(request))
 
     @extend_schema(
         auth=[],
@@ -204,75 +171,12 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         responses={200: READ, 304: None, **_problems(400, 404)},
     )
     def retrieve(self, request: Request, code: str) -> HttpResponseBase:
-        number = _code_number(code)
-        language = parse_language(request)
+        return self._read(reads.detail_read(request, code))
 
-        def build(catalog: Catalog) -> Any:
-            entry = catalog.get(number)
-            if entry is None:
-                raise NotFound()
-            return self._item(entry, language)
-
-        return self._read(request, ("detail", number, language), build)
-
-    def _read(
-        self, request: Request, key: tuple[Any, ...], build: Callable[[Catalog], Any]
-    ) -> HttpResponseBase:
-        """A conditional read: the ETag comes from the data version and the representation,
-        so ``If-None-Match`` is answered before anything is looked up or serialised."""
-        language = key[-1] if key[0] == "detail" else key[1].language
-        fmt = request.accepted_renderer.format
-        key = (*key, request.get_host(), request.scheme, fmt)
-        version = data_version()
-        etag = (
-            '"' + hashlib.blake2b(repr((version, key)).encode(), digest_size=12).hexdigest() + '"'
-        )
-        headers = self._read_headers(language, etag)
-        if _matches(request.META.get("HTTP_IF_NONE_MATCH", ""), etag):
-            return self._with(HttpResponse(status=http.HTTP_304_NOT_MODIFIED), headers, html=False)
-        if fmt != "json":  # the browsable API renders DRF's way, with the user's own page
-            return self._with(Response(build(get_catalog(version))), headers, html=True)
-        body = bodies.get(
-            (version, key),
-            lambda: json.dumps(
-                build(get_catalog(version)), ensure_ascii=False, separators=(",", ":")
-            ).encode(),
-        )
-        return self._with(HttpResponse(body, content_type="application/json"), headers, html=False)
-
-    def _read_headers(self, language: str | None, etag: str) -> dict[str, str]:
-        served = ", ".join(configured_languages()) if language is None else language
-        return {
-            "ETag": etag,
-            "Content-Language": served,
-            "Cache-Control": f"public, max-age={app_settings.API_MAX_AGE}",
-        }
-
-    def _with(
-        self, response: HttpResponseBase, headers: dict[str, str], *, html: bool
-    ) -> HttpResponseBase:
-        for name, value in headers.items():
-            response[name] = value
-        if html:  # pages with the user's name and forms are not for shared caches
-            response["Cache-Control"] = "private, no-cache"
-            del response["ETag"]
-        patch_vary_headers(response, VARY)
-        return response
-
-    def _list(self, catalog: Catalog, params: ListParams) -> builtins.list[dict[str, Any]]:
-        entries = sorted(
-            catalog.entries.values(), key=lambda e: e.code.code, reverse=params.descending
-        )
-        return [self._item(entry, params.language) for entry in entries if _keep(entry, params)]
-
-    def _item(self, entry: Entry, language: str | None) -> dict[str, Any]:
-        code = entry.code.code
-        url = self.request.build_absolute_uri(
-            reverse("statuscodes-api:code-detail", kwargs={"code": code})
-        )
-        item = Item(entry, language, url, page_url(self.request, code))
-        serializer = StatusCodeAllLanguagesSerializer if language is None else StatusCodeSerializer
-        return serializer(item).data
+    def _read(self, read: reads.Read) -> HttpResponseBase:
+        if self.request.accepted_renderer.format == "json":
+            return read.json_response()
+        return read.finish(Response(read.data()), shared=False)
 
     # Writes ----------------------------------------------------------------------------------
 
@@ -312,7 +216,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         return Response(status=http.HTTP_204_NO_CONTENT)
 
     def _instance(self, code: str) -> StatusCode:
-        instance = StatusCode.objects.filter(code=_code_number(code)).first()
+        instance = StatusCode.objects.filter(code=reads.code_number(code)).first()
         if instance is None:
             raise NotFound()
         self.check_object_permissions(self.request, instance)
@@ -322,47 +226,65 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         language = parse_language(request)
         entry = get_catalog().get(code)
         assert entry is not None
-        response = Response(self._item(entry, language), status=status)
+        response = Response(reads.item_data(request, entry, language), status=status)
         response["Content-Language"] = (
             ", ".join(configured_languages()) if language is None else language
         )
-        patch_vary_headers(response, VARY)
+        patch_vary_headers(response, reads.VARY)
         return response
 
 
-def _code_number(code: str) -> int:
-    if not code.isdigit() or len(code) != 3:
-        raise NotFound()
-    return int(code)
+
+_list_view = StatusCodeViewSet.as_view({"get": "list", "post": "create"})
+_detail_view = StatusCodeViewSet.as_view(
+    {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
+)
 
 
-def _keep(entry: Entry, params: ListParams) -> bool:
-    code = entry.code
-    if params.code_class is not None and code.code // 100 != params.code_class:
-        return False
-    if params.status is not None and code.status != params.status:
-        return False
-    if params.search:
-        needle = params.search.casefold()
-        texts: Sequence[str] = [str(code.code), code.phrase]
-        if params.language is None:
-            texts = [
-                *texts,
-                *(t.title for t in entry.translations),
-                *(t.description for t in entry.translations),
-            ]
-        else:
-            text = entry.text(params.language)
-            texts = [*texts, text.title, text.description]
-        return any(needle in value.casefold() for value in texts)
-    return True
+def _plain_json_read(request: HttpRequest) -> bool:
+    """A read that needs nothing of DRF: JSON to anyone, and no throttling to apply."""
+    return (
+        request.method in {"GET", "HEAD"}
+        and request.META.get("HTTP_ACCEPT", "") in _PLAIN_JSON_ACCEPTS
+        and api_settings.URL_FORMAT_OVERRIDE not in request.GET
+        and not StatusCodeViewSet.throttle_classes
+    )
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
-    """RFC 9110 §13.1.2: ``*`` or a list containing the tag (weak comparison)."""
-    if not if_none_match:
-        return False
-    if if_none_match.strip() == "*":
-        return True
-    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-    return etag in tags
+def _lean(read: Callable[[], reads.Read], request: HttpRequest) -> HttpResponseBase:
+    try:
+        return read().json_response()
+    except Exception as error:
+        response = exception_handler(error, {"request": request})
+        if response is None:
+            raise
+        return response
+
+
+def _drf_facade(drf_view: Any) -> Callable[[Callable[..., Any]], Any]:
+    """Let schema generators and ``reverse`` tools see the DRF view behind a dispatcher."""
+
+    def decorate(view: Callable[..., Any]) -> Any:
+        for attribute in ("cls", "initkwargs", "actions"):
+            setattr(view, attribute, getattr(drf_view, attribute))
+        return csrf_exempt(view)
+
+    return decorate
+
+
+@_drf_facade(_list_view)
+def list_view(request: HttpRequest) -> HttpResponseBase:
+    """``status-codes/``: plain JSON reads served directly, everything else through DRF."""
+    if _plain_json_read(request):
+        return _lean(lambda: reads.list_read(request), request)
+    response: HttpResponseBase = _list_view(request)
+    return response
+
+
+@_drf_facade(_detail_view)
+def detail_view(request: HttpRequest, code: str) -> HttpResponseBase:
+    """``status-codes/<code>/``: plain JSON reads served directly, everything else through DRF."""
+    if _plain_json_read(request):
+        return _lean(lambda: reads.detail_read(request, code), request)
+    response: HttpResponseBase = _detail_view(request, code=code)
+    return response

@@ -1,0 +1,187 @@
+"""Reading status codes: conditional, cached, and the same whichever view serves the request.
+
+A read's ETag comes from the data version and the representation, so ``If-None-Match`` is
+answered before anything is looked up or serialised; bodies are cached per data version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+
+from statuscodes.api.params import ListParams, parse_language, parse_list_params
+from statuscodes.api.serializers import (
+    Item,
+    StatusCodeAllLanguagesSerializer,
+    StatusCodeSerializer,
+)
+from statuscodes.catalog import Catalog, Entry, data_version, get_catalog
+from statuscodes.conf import app_settings
+from statuscodes.exceptions import NotFound
+from statuscodes.languages import configured_languages
+from statuscodes.rendering import page_url
+
+__all__ = ["Read", "bodies", "detail_read", "list_read"]
+
+VARY = ("Accept", "Accept-Language")
+
+
+class _BodyCache:
+    """Rendered JSON bodies by (data version, representation), most recently used kept."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], build: Callable[[], bytes]) -> bytes:
+        with self._lock:
+            body = self._items.get(key)
+            if body is not None:
+                self._items.move_to_end(key)
+                return body
+        body = build()
+        with self._lock:
+            self._items[key] = body
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return body
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+bodies = _BodyCache()
+
+
+class Read:
+    """One read request: its representation key, language and how to build its data."""
+
+    def __init__(
+        self,
+        request: HttpRequest,
+        key: tuple[Any, ...],
+        language: str | None,
+        build: Callable[[Catalog], Any],
+    ) -> None:
+        self.request = request
+        # The raw Host header is enough for a key: a host that ALLOWED_HOSTS refuses never
+        # gets a body cached, since building one validates it (build_absolute_uri()).
+        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+        self.key = (*key, host, request.scheme)
+        self.language = language
+        self.build = build
+        self.version = data_version()
+        digest = hashlib.blake2b(repr((self.version, self.key)).encode(), digest_size=12)
+        self.etag = f'"{digest.hexdigest()}"'
+
+    def not_modified(self) -> bool:
+        """RFC 9110 §13.1.2: ``*`` or a list holding the tag (weak comparison)."""
+        if_none_match = self.request.META.get("HTTP_IF_NONE_MATCH", "")
+        if not if_none_match:
+            return False
+        if if_none_match.strip() == "*":
+            return True
+        return self.etag in (tag.strip().removeprefix("W/") for tag in if_none_match.split(","))
+
+    def data(self) -> Any:
+        return self.build(get_catalog(self.version))
+
+    def json_response(self) -> HttpResponse:
+        """304, or the JSON bytes (cached per data version): what a JSON client gets."""
+        if self.not_modified():
+            return self.finish(HttpResponse(status=304))
+        body = bodies.get(
+            (self.version, self.key),
+            lambda: json.dumps(self.data(), ensure_ascii=False, separators=(",", ":")).encode(),
+        )
+        return self.finish(HttpResponse(body, content_type="application/json"))
+
+    def finish(self, response: HttpResponse, *, shared: bool = True) -> HttpResponse:
+        response["Content-Language"] = (
+            ", ".join(configured_languages()) if self.language is None else self.language
+        )
+        if shared:
+            response["ETag"] = self.etag
+            response["Cache-Control"] = f"public, max-age={app_settings.API_MAX_AGE}"
+        else:  # a page with the user's name and forms is not for shared caches
+            response["Cache-Control"] = "private, no-cache"
+        if "Vary" in response:
+            patch_vary_headers(response, VARY)
+        else:
+            response["Vary"] = ", ".join(VARY)
+        return response
+
+
+def list_read(request: HttpRequest) -> Read:
+    params = parse_list_params(request)
+    key = (
+        "list",
+        params.language,
+        params.code_class,
+        params.status,
+        params.search,
+        params.descending,
+    )
+    return Read(request, key, params.language, lambda c: _list(request, c, params))
+
+
+def detail_read(request: HttpRequest, code: str) -> Read:
+    number = code_number(code)
+    language = parse_language(request)
+
+    def build(catalog: Catalog) -> Any:
+        entry = catalog.get(number)
+        if entry is None:
+            raise NotFound()
+        return item_data(request, entry, language)
+
+    return Read(request, ("detail", number, language), language, build)
+
+
+def code_number(code: str) -> int:
+    """The number in a ``status-codes/<code>/`` path; anything else is not found."""
+    if not code.isdigit() or len(code) != 3:
+        raise NotFound()
+    return int(code)
+
+
+def item_data(request: HttpRequest, entry: Entry, language: str | None) -> dict[str, Any]:
+    code = entry.code.code
+    url = request.build_absolute_uri(reverse("statuscodes-api:code-detail", kwargs={"code": code}))
+    item = Item(entry, language, url, page_url(request, code))
+    serializer = StatusCodeAllLanguagesSerializer if language is None else StatusCodeSerializer
+    data: dict[str, Any] = serializer(item).data
+    return data
+
+
+def _list(request: HttpRequest, catalog: Catalog, params: ListParams) -> list[dict[str, Any]]:
+    entries = sorted(catalog.entries.values(), key=lambda e: e.code.code, reverse=params.descending)
+    return [item_data(request, e, params.language) for e in entries if _keep(e, params)]
+
+
+def _keep(entry: Entry, params: ListParams) -> bool:
+    code = entry.code
+    if params.code_class is not None and code.code // 100 != params.code_class:
+        return False
+    if params.status is not None and code.status != params.status:
+        return False
+    if not params.search:
+        return True
+    needle = params.search.casefold()
+    texts: Sequence[str]
+    if params.language is None:
+        texts = [t.title for t in entry.translations] + [t.description for t in entry.translations]
+    else:
+        text = entry.text(params.language)
+        texts = [text.title, text.description]
+    return any(needle in value.casefold() for value in [str(code.code), code.phrase, *texts])
