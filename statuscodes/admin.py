@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from collections import Counter
 from typing import Any
 
@@ -218,9 +219,10 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             return search(request, queryset, search_term)
         # SQLite's LIKE folds the case of ASCII letters only: try the usual case forms of the
         # query too, so that "не найдено" finds "Не найдено" (other databases fold any script).
-        variants = dict.fromkeys(
-            [search_term, search_term.lower(), search_term.capitalize(), search_term.upper()]
-        )
+        lower = search_term.lower()
+        # Capitalised after any leading quote, so that a quoted phrase is varied too.
+        capitalized = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), lower)
+        variants = dict.fromkeys([search_term, lower, capitalized, search_term.upper()])
         results = [search(request, queryset, variant) for variant in variants]
         combined = functools.reduce(operator.or_, (found for found, _dup in results))
         return combined, any(dup for _found, dup in results)

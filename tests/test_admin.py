@@ -216,9 +216,12 @@ def test_missing_translation_filter_has_one_option_per_configured_language(admin
         ("404", [404]),  # a code, not the descriptions that mention it
         ("404 410", [404, 410]),
         ("Legal Reasons", [451]),  # the phrase and the English title
-        ("Не найдено", [404]),  # a Russian title
-        ("не найдено", [404]),  # in another case: SQLite folds ASCII only
-        ("НЕ НАЙДЕНО", [404]),
+        (
+            '"Не найдено"',
+            [404],
+        ),  # a Russian title, as a phrase (words alone also find 302 «Найдено»)
+        ('"не найдено"', [404]),  # in another case: SQLite folds ASCII only
+        ('"НЕ НАЙДЕНО"', [404]),
         ("Удалено", [410]),
         ("намеренно удалённого", [410]),  # a Russian description
         ("ended promotions", [410]),  # an English description

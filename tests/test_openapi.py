@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 import schemathesis
 from django.contrib.auth.models import User
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +62,19 @@ def operations(document, token):
     return [result.ok() for result in schema.get_all_operations()]
 
 
+@pytest.fixture
+def keep_test_connection(schema_document):
+    """Calling the WSGI application directly, as schemathesis does, would close the test's
+    database connection after each request; Django's own test client prevents it the same way
+    (and reconnects the handler after each of its requests, hence the dependency)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("keep_test_connection")
 def test_api_against_its_schema(schema_document):
     """Every operation, with every schemathesis check, as an editor with all permissions."""
     User.objects.create_superuser("schema", password="pw")
@@ -78,3 +94,15 @@ def test_api_against_its_schema(schema_document):
         except Exception as error:  # collect all operations' failures before failing
             failures.append(f"{operation.label}: {error}")
     assert not failures, "\n\n".join(failures)
+
+
+def test_swagger_ui_loads_nothing_from_another_host(client):
+    html = client.get("/api/docs/").content.decode()
+    assert "SwaggerUIBundle" in html
+    addresses = re.findall(r"""(?:src|href)=["']([^"']+)""", html) + re.findall(
+        r"""url: ["']([^"']+)""", html
+    )
+    assert addresses
+    for address in addresses:
+        assert address.startswith("/"), address
+        assert not address.startswith("//"), address

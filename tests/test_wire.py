@@ -6,6 +6,8 @@ receives; these tests read raw responses from gunicorn, uvicorn and runserver wi
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import socket
 import subprocess
@@ -25,10 +27,10 @@ def free_port():
         return s.getsockname()[1]
 
 
-def raw(port, method, path, *headers):
+def raw(port, method, path, *headers, body=""):
     """Send one HTTP/1.1 request and return (status line, headers dict, body bytes)."""
     request = f"{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-    request += "".join(f"{h}\r\n" for h in headers) + "\r\n"
+    request += "".join(f"{h}\r\n" for h in headers) + "\r\n" + body
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
         s.sendall(request.encode())
         data = b""
@@ -43,10 +45,14 @@ def raw(port, method, path, *headers):
     return lines[0], fields, body
 
 
+def demo_env(database_url):
+    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "0",
+            "DJANGO_SETTINGS_MODULE": "project.settings", "PYTHONPATH": str(ROOT)}  # fmt: skip
+
+
 class Server:
     def __init__(self, argv, database, port):
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "0",
-               "DJANGO_SETTINGS_MODULE": "project.settings", "PYTHONPATH": str(ROOT)}  # fmt: skip
+        env = demo_env(database)
         self.port = port
         self.process = subprocess.Popen(
             argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -73,14 +79,25 @@ class Server:
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory):
-    path = tmp_path_factory.mktemp("wire") / "demo.sqlite3"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{path}",
-        "DJANGO_SETTINGS_MODULE": "project.settings",
-    }
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    return path
+    """A migrated demo database URL: on the suite's PostgreSQL when it runs on one, else SQLite."""
+    postgres = os.environ.get("STATUSCODES_TEST_POSTGRES")
+    if postgres:
+        import psycopg
+
+        name = f"statuscodes_wire_{os.getpid()}"
+        with psycopg.connect(dbname="postgres", autocommit=True) as connection:
+            connection.execute(f"CREATE DATABASE {name}")
+        # No host in the URL: libpq takes PGHOST and PGPORT (the test cluster's socket).
+        url = f"postgres://{os.environ.get('PGUSER', 'postgres')}@/{name}"
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('wire') / 'demo.sqlite3'}"
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=demo_env(url), check=True
+    )
+    yield url
+    if postgres:
+        with psycopg.connect(dbname="postgres", autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 def start(kind, database):
@@ -163,13 +180,53 @@ def test_an_edit_is_seen_by_every_worker_process(database):
             "t = T.objects.get(status_code__code=404, language='en'); "
             "t.title = 'Nothing Here'; t.save()"
         )
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}",
-               "DJANGO_SETTINGS_MODULE": "project.settings"}  # fmt: skip
         subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", edit], cwd=ROOT, env=env, check=True
+            [sys.executable, "manage.py", "shell", "-c", edit],
+            cwd=ROOT,
+            env=demo_env(database),
+            check=True,
         )
         for _ in range(20):
             body = raw(server.port, "GET", "/examples/404/")[2]
             assert b'"title": "Nothing Here"' in body
+    finally:
+        server.stop()
+
+
+def test_an_api_edit_changes_etag_and_content_in_every_worker_process(database):
+    """Two gunicorn workers; an edit through the API is seen on the very next request of both."""
+    create = (
+        "from django.contrib.auth.models import User; "
+        "User.objects.filter(username='wire').exists() or "
+        "User.objects.create_superuser('wire', password='wire-pw')"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", create],
+        cwd=ROOT,
+        env=demo_env(database),
+        check=True,
+    )
+    server = start("gunicorn", database)
+    try:
+        path = "/api/status-codes/418/?lang=en"
+        first = [raw(server.port, "GET", path) for _ in range(20)]  # warm both workers
+        etags = {fields["etag"][0] for _, fields, _ in first}
+        assert len(etags) == 1  # the same representation has the same tag in every process
+        (etag,) = etags
+        assert raw(server.port, "GET", path, f"If-None-Match: {etag}")[0].startswith("HTTP/1.1 304")
+
+        token = base64.b64encode(b"wire:wire-pw").decode()
+        body = json.dumps({"translations": {"en": {"title": "I'm a teapot"}}})
+        status, _, _ = raw(
+            server.port, "PATCH", path, f"Authorization: Basic {token}",
+            "Content-Type: application/json", f"Content-Length: {len(body)}", body=body,
+        )  # fmt: skip
+        assert status.startswith("HTTP/1.1 200")
+
+        for _ in range(20):
+            status, fields, content = raw(server.port, "GET", path, f"If-None-Match: {etag}")
+            assert status.startswith("HTTP/1.1 200")
+            assert fields["etag"][0] != etag
+            assert json.loads(content)["title"] == "I'm a teapot"
     finally:
         server.stop()

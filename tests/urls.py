@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from tests import views
 
@@ -45,4 +45,5 @@ api = SimpleNamespace(urlpatterns=[path("api/", include("statuscodes.api.urls"))
 urlpatterns += [
     *api.urlpatterns,
     path("api/schema/", SpectacularAPIView.as_view(urlconf=api), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]

@@ -88,8 +88,6 @@ CODE = OpenApiParameter(
 )
 
 
-
-
 class StatusCodeSchema(AutoSchema):
     """Documents ``lang`` with the languages configured when the schema is generated."""
 
@@ -232,7 +230,6 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         )
         patch_vary_headers(response, reads.VARY)
         return response
-
 
 
 _list_view = StatusCodeViewSet.as_view({"get": "list", "post": "create"})
