@@ -10,23 +10,16 @@ For the list and a detail, in one language (?lang=ru) and in all (?lang=all):
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import compare, demo_database, gunicorn, report
+from bench.harness import arguments, compare, demo_database, gunicorn, report
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--seconds", type=int, default=3)
-    parser.add_argument("--only", default="", help="only the comparisons whose name has this")
-    args = parser.parse_args()
+    args = arguments(__doc__, only="only the comparisons whose name has this")
     endpoints = {
         "list ?lang=ru": ("status-codes/?lang=ru", "status-codes/?lang=ru"),
         "list ?lang=all": ("status-codes/?lang=all", "status-codes/?lang=all"),

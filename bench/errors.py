@@ -10,22 +10,16 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import compare, demo_database, gunicorn, report
+from bench.harness import arguments, compare, demo_database, gunicorn, report
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--seconds", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     with demo_database() as database, gunicorn(database) as server:
         results = compare(
             {

@@ -7,6 +7,7 @@ longer than one run cancels out.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -22,6 +23,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+
+
+def arguments(doc: str | None, **extra: str) -> argparse.Namespace:
+    """``--rounds`` and ``--seconds`` for every benchmark, plus ``extra`` string options."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seconds", type=int, default=3)
+    for name, help_text in extra.items():
+        parser.add_argument(f"--{name}", default="", help=help_text)
+    return parser.parse_args()
 
 
 def require_wrk() -> str:

@@ -50,6 +50,12 @@ def demo_env(database_url):
             "DJANGO_SETTINGS_MODULE": "project.settings", "PYTHONPATH": str(ROOT)}  # fmt: skip
 
 
+def manage_shell(database_url, code):
+    """Run ``code`` in ``manage.py shell`` of the demo, in a process of its own."""
+    argv = [sys.executable, "manage.py", "shell", "-c", code]
+    subprocess.run(argv, cwd=ROOT, env=demo_env(database_url), check=True)
+
+
 class Server:
     def __init__(self, argv, database, port):
         env = demo_env(database)
@@ -180,12 +186,7 @@ def test_an_edit_is_seen_by_every_worker_process(database):
             "t = T.objects.get(status_code__code=404, language='en'); "
             "t.title = 'Nothing Here'; t.save()"
         )
-        subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", edit],
-            cwd=ROOT,
-            env=demo_env(database),
-            check=True,
-        )
+        manage_shell(database, edit)
         for _ in range(20):
             body = raw(server.port, "GET", "/examples/404/")[2]
             assert b'"title": "Nothing Here"' in body
@@ -200,12 +201,7 @@ def test_an_api_edit_changes_etag_and_content_in_every_worker_process(database):
         "User.objects.filter(username='wire').exists() or "
         "User.objects.create_superuser('wire', password='wire-pw')"
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", create],
-        cwd=ROOT,
-        env=demo_env(database),
-        check=True,
-    )
+    manage_shell(database, create)
     server = start("gunicorn", database)
     try:
         path = "/api/status-codes/418/?lang=en"
