@@ -83,6 +83,9 @@ else:
     DATABASES = {
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging: readers in several worker processes do not block each other.
+    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
 # Persistent connections, as production sites run: opening one per request costs more than the
 # single query an error page makes.
 DATABASES["default"]["CONN_MAX_AGE"] = 60

@@ -7,6 +7,7 @@ never later as a broken response.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, NoReturn
@@ -84,6 +85,7 @@ _OWNED = {
 }
 
 
+@functools.lru_cache(maxsize=512)
 def _keyword_rules(status: int) -> dict[str, tuple[bool, str]]:
     """Keyword arguments a status accepts: name -> (required, the RFC section behind it)."""
     rules: dict[str, tuple[bool, str]] = {}

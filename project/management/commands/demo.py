@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from typing import Any
 
@@ -25,6 +26,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if os.environ.get("RUN_MAIN") == "true":
+            # runserver's autoreloader runs this command again in a child process: set-up done.
+            call_command("runserver", options["addrport"])
+            return
         call_command("migrate", interactive=False, verbosity=0)
         user_model = get_user_model()
         user, created = user_model.objects.get_or_create(
