@@ -130,6 +130,7 @@ class Lookup:
     code: int
     phrase: str
     text: LocalizedText
+    stored: bool = True  # False: from the shipped data or the standard library, not the database
 
 
 def lookup(code: int, language: str | None) -> Lookup:
@@ -161,4 +162,4 @@ def lookup(code: int, language: str | None) -> Lookup:
             phrase = ""
     if not text.title:
         text = LocalizedText(phrase or str(code), None, text.description, text.description_language)
-    return Lookup(code, phrase, text)
+    return Lookup(code, phrase, text, stored=False)

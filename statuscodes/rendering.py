@@ -122,11 +122,13 @@ def _body(
     extensions: Mapping[str, Any],
 ) -> tuple[bytes | str, str]:
     status, text = found.code, found.text
+    # A code the database does not hold has no reference page to point at.
+    type_url = problem_type(request, status) if found.stored else "about:blank"
     shown_detail = str(detail) if detail is not None else text.description
     fmt = negotiate(request)
     if fmt == "json":
         problem: dict[str, Any] = {
-            "type": problem_type(request, status),
+            "type": type_url,
             "title": text.title,
             "status": status,
             "detail": shown_detail,
@@ -138,7 +140,6 @@ def _body(
     if fmt == "html":
         language = text.title_language or translation.get_language() or "en"
         template = select_template([f"statuscodes/errors/{status}.html", "statuscodes/error.html"])
-        type_url = problem_type(request, status)
         context = {
             "status": status,
             "phrase": found.phrase,

@@ -328,3 +328,9 @@ def test_html_strings_follow_the_served_language(client):
     assert "Ресурс находится по адресу" in response.content.decode()
     response = get(client, "/raise/307/?location=/next/", accept="text/html", language="en")
     assert "The resource is at" in response.content.decode()
+
+
+def test_a_code_the_database_lacks_has_no_reference_page(client):
+    body = problem(get(client, "/raise/599/"))
+    assert body["type"] == "about:blank"
+    assert problem(get(client, "/raise/404/"))["type"] == "http://testserver/status-codes/404/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import new_page
 
@@ -131,7 +132,8 @@ def test_copy_button(browser, live_server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page.goto(f"{live_server.url}/status-codes/405/")
     page.locator(".snippet button.copy").click()
-    assert page.locator(".snippet button.copy").inner_text() == "Copied"
+    # The clipboard write is asynchronous: wait for the label to change.
+    expect(page.locator(".snippet button.copy")).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator("#snippet").inner_text()
     page.context.close()
