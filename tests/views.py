@@ -73,6 +73,22 @@ def hand_made_401(request):
     return HttpResponse(status=401)
 
 
+def hand_made_422(request):
+    return HttpResponse(status=422)
+
+
+def custom_phrase(request):
+    return HttpResponse(status=422, reason="Custom Words")
+
+
+def informational(request):
+    return HttpResponse(status=103)
+
+
+def read_body(request):
+    return HttpResponse(f"{len(request.body)} {len(request.POST)}")
+
+
 def ok(request):
     return HttpResponse("hello")
 
