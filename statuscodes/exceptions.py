@@ -15,6 +15,8 @@ from typing import Any, ClassVar, NoReturn
 from django.utils.functional import Promise
 
 from statuscodes import headers as h
+from statuscodes.protocol import NOT_RAISABLE
+from statuscodes.validators import has_lone_surrogate
 
 __all__ = [
     "BadGateway",
@@ -83,6 +85,8 @@ _OWNED = {
     "location": "location",
     "retry-after": "retry_after",
 }
+#: Header names that describe the body the renderer makes: only it may set them.
+_REPRESENTATION = frozenset({"content-type", "content-encoding", "content-language"})
 
 
 @functools.lru_cache(maxsize=512)
@@ -148,8 +152,15 @@ class HttpError(Exception):
             if not isinstance(status, int) or isinstance(status, bool) or not 300 <= status <= 599:
                 raise ValueError(f"status must be an int from 300 to 599, not {status!r}")
             self.status_code = status
+        if self.status_code in NOT_RAISABLE:
+            raise ValueError(
+                f"{self.status_code} cannot be raised: {NOT_RAISABLE[self.status_code]}"
+            )
         if detail is not None and not isinstance(detail, (str, Promise)):
             raise TypeError(f"detail must be a str, not {type(detail).__name__}")
+        if isinstance(detail, str) and has_lone_surrogate(detail):
+            # It could never be encoded as UTF-8: fail here, not as a 500 while rendering.
+            raise ValueError("detail contains an unpaired surrogate character")
         self.detail = detail if detail is not None else self.default_detail
 
         given = {
@@ -197,6 +208,10 @@ class HttpError(Exception):
                 raise ValueError(f"headers= must not set {key}: the server owns message framing")
             if lowered in _OWNED:
                 raise ValueError(f"headers= must not set {key}: use the {_OWNED[lowered]}= keyword")
+            if lowered in _REPRESENTATION:
+                raise ValueError(
+                    f"headers= must not set {key}: the renderer describes the body it makes"
+                )
             result[key] = h.check_header_value(key, value)
 
         if "allow" in given:

@@ -10,7 +10,7 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from django.conf import settings
 from django.http.request import validate_host
@@ -44,6 +44,7 @@ _CHALLENGE = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+( +\S.*)?")
 # RFC 9110 §7.8: protocol-name [ "/" protocol-version ]
 _PROTOCOL = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+(/[!#$%&'*+\-.^_`|~0-9A-Za-z]+)?")
 _UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript", "file"})
+_WEB_SCHEMES = frozenset({"http", "https"})
 
 
 def _is_int(value: object) -> bool:
@@ -176,10 +177,21 @@ def _allowed_hosts() -> list[str]:
     return hosts
 
 
+def _check_port(parts: SplitResult, what: str) -> None:
+    try:
+        port = parts.port
+    except ValueError:  # urllib refuses ports over 65535 and ports that are not numbers
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        raise ValueError(f"{what} has a port outside 1-65535")
+
+
 def format_location(url: str, *, allow_external: bool = False) -> str:
     """``Location``: a target on this site or in ``ALLOWED_HOSTS``, unless ``allow_external``.
 
-    A protocol-relative ``//host/`` target is absolute and is checked as such.
+    A protocol-relative ``//host/`` target is absolute and is checked as such. Three or more
+    leading slashes, or ``//`` with no host, are refused whatever ``allow_external`` says:
+    browsers read ``///evil.example`` as a host (WHATWG URL parsing), servers as a path.
     """
     if isinstance(url, str) and "\\" in url:
         raise ValueError("location must not contain a backslash")
@@ -188,11 +200,14 @@ def format_location(url: str, *, allow_external: bool = False) -> str:
     scheme = parts.scheme.lower()
     if scheme in _UNSAFE_SCHEMES:
         raise ValueError(f"location must not use the {scheme}: scheme")
+    if uri.startswith("//") and (uri.startswith("///") or not parts.netloc):
+        raise ValueError(f"location {url!r} starts with slashes that browsers read as a host")
+    _check_port(parts, "location")
     if not scheme and not parts.netloc:
         return uri  # a path on this site
     if allow_external:
         return uri
-    if scheme not in {"http", "https"}:
+    if scheme not in _WEB_SCHEMES and not (not scheme and parts.netloc):
         raise ValueError(
             f"location {url!r} is not an http(s) URL; pass allow_external=True for a deliberate "
             "redirect to another site"
@@ -211,4 +226,10 @@ def format_blocked_by(url: str) -> str:
     uri = _check_uri(url, "blocked_by")
     if any(c in uri for c in '<>"'):
         raise ValueError('blocked_by must not contain <, > or "')
+    parts = urlsplit(uri)
+    # It names an entity for people to look up: an absolute web address, nothing a browser
+    # would run (javascript:) or resolve against this site.
+    if parts.scheme.lower() not in _WEB_SCHEMES or not parts.hostname:
+        raise ValueError(f"blocked_by {url!r} must be an absolute http or https URL")
+    _check_port(parts, "blocked_by")
     return f'<{uri}>; rel="blocked-by"'

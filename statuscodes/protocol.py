@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
+    "NOT_RAISABLE",
     "HeaderRule",
     "Level",
     "StatusRules",
@@ -248,6 +249,15 @@ _TABLE: dict[int, StatusRules] = {
         ),
         StatusRules(511, no_store_section="RFC 6585 §6"),
     ]
+}
+
+
+#: Statuses a view must never raise, with the reason (and the section that gives it).
+NOT_RAISABLE: dict[int, str] = {
+    304: "a 304 must carry the validators a 200 would have sent (RFC 9110 §15.4.5): let "
+    "Django's conditional view decorators or ConditionalGetMiddleware answer it",
+    305: "305 Use Proxy is deprecated (RFC 9110 §15.4.6)",
+    306: "306 is reserved and unused (RFC 9110 §15.4.7)",
 }
 
 

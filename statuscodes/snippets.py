@@ -59,6 +59,8 @@ def raise_snippet(status: int, *, unused: bool = False) -> Snippet:
             "",
             _("A success is not an error: return an HttpResponse with this status instead."),
         )
+    if status == 305:
+        return Snippet("unused", "", _("The code is deprecated: never send it."))
     if status == 304:
         return Snippet(
             "conditional",
