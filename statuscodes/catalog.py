@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import DatabaseError, connections, router
 
 from statuscodes import dataset
+from statuscodes.languages import FINAL_FALLBACK
 from statuscodes.models import (
     DataVersion,
     LocalizedText,
@@ -161,5 +162,18 @@ def lookup(code: int, language: str | None) -> Lookup:
         except ValueError:
             phrase = ""
     if not text.title:
-        text = LocalizedText(phrase or str(code), None, text.description, text.description_language)
-    return Lookup(code, phrase, text, stored=False)
+        # Known to no one here: the registry's phrase, or the class's name (RFC 9110 §15), both
+        # English, and said to be so.
+        title = phrase or CLASS_TITLES.get(code // 100, "")
+        text = LocalizedText(title, FINAL_FALLBACK, "", None)
+    return Lookup(code, phrase or text.title, text, stored=False)
+
+
+#: The names RFC 9110 §15 gives the five classes, as a status line or a title can carry them.
+CLASS_TITLES = {
+    1: "Informational",
+    2: "Successful",
+    3: "Redirection",
+    4: "Client Error",
+    5: "Server Error",
+}

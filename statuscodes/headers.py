@@ -28,6 +28,7 @@ __all__ = [
     "format_location",
     "format_retry_after",
     "format_upgrade",
+    "reason_phrase",
 ]
 
 #: Names only the server and their keywords may set (RFC 9110 §7.6.1, §8.6; RFC 9112 §6.1).
@@ -78,6 +79,16 @@ def check_header_value(name: str, value: object) -> str:
             f"value of header {name} has characters outside ISO-8859-1; percent-encode them"
         ) from None
     return value
+
+
+# RFC 9112 §4: reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )
+_REASON_PHRASE = re.compile(r"[\t\x20-\x7e\x80-\xff]+")
+
+
+def reason_phrase(phrase: str) -> str | None:
+    """``phrase`` if it can stand in a status line as it is, else ``None``."""
+    phrase = phrase.strip()
+    return phrase if _REASON_PHRASE.fullmatch(phrase) else None
 
 
 def _as_list(value: str | Iterable[str], what: str) -> list[str]:

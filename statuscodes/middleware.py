@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Awaitable, Callable
+from http.client import responses
 from typing import Any
 
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
+from statuscodes import dataset
 from statuscodes.exceptions import HttpError
+from statuscodes.headers import reason_phrase
 from statuscodes.protocol import rules_for
 from statuscodes.rendering import render_status
 
@@ -73,6 +77,17 @@ class StatusCodeMiddleware:
     def finish(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         """Make the response framable as RFC 9110 §6.4.1 and RFC 9112 §6.3 say, whoever built it."""
         status = response.status_code
+        if status < 200:
+            # A 1xx is interim: the exchange would still wait for the final response.
+            logger.error(
+                "A view returned %d, an interim status, as its final response: answered 500.",
+                status,
+            )
+            response = render_status(request, 500)
+            status = 500
+        fixed = _registry_phrases().get(status)
+        if fixed is not None and response.reason_phrase == _default_phrase(status):
+            response.reason_phrase = fixed
         rules = rules_for(status)
         if rules.no_store and "Cache-Control" not in response:
             response["Cache-Control"] = "no-store"  # RFC 6585: caches must not store it
@@ -102,6 +117,22 @@ class StatusCodeMiddleware:
                 )
             _warn_missing_headers(response, skip=dropped)
         return response
+
+
+def _default_phrase(status: int) -> str:
+    # What Django puts in the status line when the view names no reason phrase.
+    return responses.get(status, "Unknown Status Code")
+
+
+@functools.cache
+def _registry_phrases() -> dict[int, str]:
+    """Shipped phrases that differ from Python's: ``413 Content Too Large``, unofficial ones."""
+    phrases = {}
+    for code, meta in dataset.shipped_codes().items():
+        phrase = reason_phrase(meta["phrase"])
+        if phrase and phrase != _default_phrase(code):
+            phrases[code] = phrase
+    return phrases
 
 
 def _drop_content(response: HttpResponseBase) -> None:

@@ -7,31 +7,35 @@ the bytes depend on (templates, static URLs, translation catalogues, the app's v
 
 from __future__ import annotations
 
+import functools
 import gettext
 import hashlib
 import importlib.metadata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import django
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from statuscodes import catalog
+from statuscodes.conditional import evaluate
 from statuscodes.forms import CLASS_NAMES, CodeFilterForm, normalize_search
 from statuscodes.models import LocalizedText, StatusCode
 from statuscodes.protocol import rules_for
-from statuscodes.rendering import PAGE_URL_NAME
+from statuscodes.rendering import PAGE_URL_NAME, render_outage, render_status
 from statuscodes.snippets import raise_snippet
 
 __all__ = ["code_detail", "code_list"]
@@ -69,7 +73,23 @@ class Row:
     url: str
 
 
+def _answers_outages(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page whose database does not answer is a 503 with ``Retry-After``, not a 500."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except DatabaseError:
+            response = render_outage(request)
+            patch_vary_headers(response, VARY)
+            return response
+
+    return wrapper
+
+
 @require_safe
+@_answers_outages
 def code_list(request: HttpRequest) -> HttpResponse:
     """All codes grouped by class, filtered by ``?q=``, ``?class=`` and ``?standard=``."""
     current = catalog.get_catalog()
@@ -109,6 +129,7 @@ def code_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@_answers_outages
 def code_detail(request: HttpRequest, code: int) -> HttpResponse:
     """One code: its texts, what the RFCs require of it, and how to raise it."""
     current = catalog.get_catalog()
@@ -205,8 +226,15 @@ def _matches(entry: catalog.Entry, row: Row, search: str) -> bool:
 
 def _conditional(request: HttpRequest, etag: str) -> HttpResponse | None:
     """A 304 (or 412) when the request's preconditions say so; ``None`` to render the page."""
-    response: HttpResponse | None = get_conditional_response(request, etag=etag)
-    return None if response is None else _finish(response, etag)
+    outcome = evaluate(request, etag)
+    if outcome == "proceed":
+        return None
+    if outcome == "not_modified":
+        return _finish(HttpResponse(status=304), etag)
+    # An error about this request, not the page: no validator, no freshness for caches.
+    response = render_status(request, 412)
+    patch_vary_headers(response, VARY)
+    return response
 
 
 def _finish(response: HttpResponse, etag: str | None) -> HttpResponse:

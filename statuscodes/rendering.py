@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 from collections.abc import Mapping
 from typing import Any, Literal
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import select_template
 from django.urls import NoReverseMatch, get_urlconf, reverse
@@ -16,6 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 
 from statuscodes import catalog
+from statuscodes.headers import reason_phrase
 from statuscodes.protocol import rules_for
 
 __all__ = [
@@ -23,11 +26,14 @@ __all__ = [
     "negotiate",
     "page_url",
     "problem_type",
+    "render_outage",
     "render_status",
     "request_language",
 ]
 
 Format = Literal["json", "html", "text"]
+
+logger = logging.getLogger("statuscodes")
 
 PROBLEM_JSON = "application/problem+json"
 _OFFERED: dict[str, Format] = {
@@ -58,9 +64,18 @@ def request_language(request: HttpRequest) -> str:
 
 
 def page_url(request: HttpRequest, code: int) -> str | None:
-    """The absolute URL of the status's reference page, or ``None`` if the pages are not mounted."""
+    """The URL of the status's reference page, or ``None`` if the pages are not mounted.
+
+    Absolute, but for a request whose ``Host`` is not in ``ALLOWED_HOSTS``: that host cannot be
+    trusted to build a URL, so the path alone is given (a relative reference, RFC 9457 §3.1.1).
+    """
     path = _page_path(get_urlconf() or settings.ROOT_URLCONF, code)
-    return None if path is None else request.build_absolute_uri(path)
+    if path is None:
+        return None
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return path
 
 
 def problem_type(request: HttpRequest, code: int) -> str:
@@ -84,13 +99,17 @@ def render_status(
     detail: str | Promise | None = None,
     headers: Mapping[str, str] | None = None,
     extensions: Mapping[str, Any] | None = None,
+    language: str | None = None,
 ) -> HttpResponse:
     """The response for ``status`` in the negotiated format and the request's language.
 
     ``detail`` is text from the caller; without it the stored description is used. ``extensions``
-    are extra problem members (RFC 9457 §3.2), shown only in problem+json.
+    are extra problem members (RFC 9457 §3.2), shown only in problem+json. ``language`` is the
+    language to serve where the caller has chosen it (the API's ``?lang``); without it the
+    request's language is used, which ``LocaleMiddleware`` may take from a cookie.
     """
-    found = catalog.lookup(status, request_language(request))
+    explicit = language is not None
+    found = catalog.lookup(status, language if explicit else request_language(request))
     rules = rules_for(status)
     if rules.forbids_content:
         response = HttpResponse(status=status)
@@ -98,20 +117,40 @@ def render_status(
     else:
         content, content_type = _body(request, found, detail, headers or {}, extensions or {})
         response = HttpResponse(content, content_type=content_type, status=status)
+        response["X-Content-Type-Options"] = "nosniff"
+    phrase = reason_phrase(found.phrase)
+    if phrase:
+        response.reason_phrase = phrase
     for name, value in (headers or {}).items():
         response[name] = value
     if found.text.title_language:
         response["Content-Language"] = found.text.title_language
+    # The body follows the language cookie too where LocaleMiddleware chose the language.
+    vary = _VARY if explicit or not hasattr(request, "LANGUAGE_CODE") else _VARY_COOKIE
     if "Vary" in response:
-        patch_vary_headers(response, _VARY)
+        patch_vary_headers(response, vary)
     else:
-        response["Vary"] = ", ".join(_VARY)
+        response["Vary"] = ", ".join(vary)
     if rules.no_store:
         response["Cache-Control"] = "no-store"
     return response
 
 
 _VARY = ("Accept", "Accept-Language")
+_VARY_COOKIE = (*_VARY, "Cookie")
+
+#: Seconds a client is asked to wait (``Retry-After``) when the database does not answer.
+OUTAGE_RETRY_AFTER = 5
+
+
+def render_outage(request: HttpRequest, *, language: str | None = None) -> HttpResponse:
+    """A 503 with ``Retry-After`` for a view of the app whose database did not answer.
+
+    Called from an ``except DatabaseError`` block: the error is logged with its traceback.
+    """
+    logger.error("The database did not answer %s: answered 503.", request.path, exc_info=True)
+    headers = {"Retry-After": str(OUTAGE_RETRY_AFTER)}
+    return render_status(request, 503, headers=headers, language=language)
 
 
 def _body(
@@ -127,13 +166,10 @@ def _body(
     shown_detail = str(detail) if detail is not None else text.description
     fmt = negotiate(request)
     if fmt == "json":
-        problem: dict[str, Any] = {
-            "type": type_url,
-            "title": text.title,
-            "status": status,
-            "detail": shown_detail,
-            "instance": request.path,
-        }
+        problem: dict[str, Any] = {"type": type_url, "title": text.title, "status": status}
+        if shown_detail:  # an optional member: absent rather than empty (RFC 9457 §3.1.4)
+            problem["detail"] = shown_detail
+        problem["instance"] = request.path
         for key, value in extensions.items():
             problem.setdefault(key, value)
         return json.dumps(problem, ensure_ascii=False).encode(), PROBLEM_JSON
@@ -151,4 +187,6 @@ def _body(
         }
         with translation.override(language):
             return template.render(context), "text/html; charset=utf-8"
+    if not shown_detail:
+        return f"{status} {text.title}\n", "text/plain; charset=utf-8"
     return f"{status} {text.title}\n\n{shown_detail}\n", "text/plain; charset=utf-8"

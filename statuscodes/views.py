@@ -7,6 +7,7 @@ internals, and the stored description says what the client needs.
 
 from __future__ import annotations
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 
 from statuscodes.rendering import render_status
@@ -15,6 +16,9 @@ __all__ = ["bad_request", "page_not_found", "permission_denied", "server_error"]
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if isinstance(exception, RequestDataTooBig):
+        # Django counts it as a suspicious 400; RFC 9110 §15.5.14 names the status for it.
+        return render_status(request, 413)
     return render_status(request, 400)
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.db import DatabaseError
 from django.test import override_settings
 
-from statuscodes import catalog
+from statuscodes import catalog, dataset
 from statuscodes import exceptions as exc
 from statuscodes.models import StatusCode
 
@@ -104,8 +104,9 @@ class TestUnknownHost:
 
     @override_settings(ALLOWED_HOSTS=["testserver"])
     def test_a_bad_host_on_the_500_path(self, client):
-        from statuscodes.views import server_error
         from django.test import RequestFactory
+
+        from statuscodes.views import server_error
 
         request = RequestFactory().get("/", HTTP_HOST="evil.example")
         response = server_error(request)
@@ -179,14 +180,15 @@ class TestResponses:
         assert "detail" not in body  # no empty member
         assert body["type"] == "about:blank"
 
-    def test_a_deleted_registry_code_falls_back_to_the_registry_phrase_in_english(self, client):
+    def test_a_deleted_registry_code_falls_back_to_the_shipped_texts(self, client):
         StatusCode.objects.filter(code=409).delete()
         client.cookies["django_language"] = "ru"
         response = client.get("/raise/409/")
-        assert response["Content-Language"] == "en"
+        assert response["Content-Language"] == "ru"
+        assert response.reason_phrase == "Conflict"
         body = problem(response)
-        assert body["title"] == "Conflict"
-        assert body["detail"]
+        assert body["title"] == dataset.shipped_texts("ru")[409]["title"]
+        assert body["detail"] == dataset.shipped_texts("ru")[409]["description"]
 
     def test_a_final_1xx_from_a_view_is_refused(self, client, caplog):
         with caplog.at_level(logging.ERROR, logger="statuscodes"):

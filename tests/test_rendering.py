@@ -44,7 +44,7 @@ class TestMethodNotAllowed:
         assert response.status_code == 405
         assert response["Allow"] == "GET, HEAD"
         assert response["Content-Language"] == "en"
-        assert response["Vary"] == "Accept, Accept-Language"
+        assert response["Vary"] == "Accept, Accept-Language, Cookie"
         body = problem(response)
         assert body == {
             "type": "http://testserver/status-codes/405/",
@@ -194,7 +194,7 @@ class TestHeaders:
     def test_custom_code(self, client):
         response = get(client, "/raise/599/")
         assert response.status_code == 599
-        assert problem(response)["title"] == "599"
+        assert problem(response)["title"] == "Server Error"
 
     def test_custom_code_from_the_database(self, client):
         from statuscodes.models import StatusCode
