@@ -84,11 +84,20 @@ else:
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Write-ahead logging: readers in several worker processes do not block each other.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    DATABASES["default"]["OPTIONS"] = {
+        # Write-ahead logging: readers in several worker processes do not block each other.
+        "init_command": "PRAGMA journal_mode=WAL;",
+        # A write waits up to 20 s for another one to finish instead of failing at once with
+        # "database is locked"; taking the write lock when the transaction begins means a
+        # transaction that read first cannot fail on its first write.
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 # Persistent connections, as production sites run: opening one per request costs more than the
-# single query an error page makes.
+# single query an error page makes. The health check makes the first request after a database
+# restart reconnect instead of failing on the dead connection.
 DATABASES["default"]["CONN_MAX_AGE"] = 60
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

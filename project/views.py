@@ -5,12 +5,19 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import etag
 
-from statuscodes.exceptions import abort
+from statuscodes.exceptions import NotFound, abort
+from statuscodes.protocol import NOT_RAISABLE
 from statuscodes.snippets import EXAMPLE_ARGUMENTS
 
 
 def raise_status(request: HttpRequest, code: int) -> HttpResponse:
     """Raise ``code`` with example arguments: ``/examples/405/``."""
+    if not 300 <= code <= 599 or code in NOT_RAISABLE:
+        raise NotFound(
+            f"There is no example of {code}: a view raises 3xx, 4xx and 5xx statuses, except "
+            + ", ".join(str(status) for status in sorted(NOT_RAISABLE))
+            + "."
+        )
     abort(code, **EXAMPLE_ARGUMENTS.get(code, {}))
 
 

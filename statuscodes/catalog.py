@@ -70,6 +70,9 @@ def data_version() -> int:
     else:
         # Nothing would log or wrap this query: skip Django's cursor wrapper, which costs
         # more than the query itself on this path that every error and API read takes.
+        # Django's cursor() runs the CONN_HEALTH_CHECKS check; so must this path, or the first
+        # request after a database restart would fail on the dead persistent connection.
+        connection.close_if_health_check_failed()
         connection.ensure_connection()
         with connection.wrap_database_errors:
             raw = connection.connection.cursor()

@@ -26,3 +26,17 @@ def test_sqlite_url():
 def test_unsupported_url():
     with pytest.raises(ValueError, match="unsupported scheme 'mysql'"):
         database_from_url("mysql://x/y")
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("project.urls")
+class TestExamples:
+    @pytest.mark.parametrize("code", [100, 101, 200, 204, 299, 304, 305, 306, 600, 999, 0])
+    def test_a_code_a_view_cannot_raise_is_a_404_problem(self, client, code):
+        response = client.get(f"/examples/{code}/")
+        assert response.status_code == 404
+        assert str(code) in response.json()["detail"]
+
+    @pytest.mark.parametrize("code", [301, 401, 405, 407, 416, 426, 451, 503, 599])
+    def test_a_code_a_view_can_raise_is_raised(self, client, code):
+        assert client.get(f"/examples/{code}/").status_code == code

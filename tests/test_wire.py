@@ -226,3 +226,30 @@ def test_an_api_edit_changes_etag_and_content_in_every_worker_process(database):
             assert json.loads(content)["title"] == "I'm a teapot"
     finally:
         server.stop()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("STATUSCODES_TEST_POSTGRES"),
+    reason="cuts the connections of a PostgreSQL server; CI runs the suite on PostgreSQL too",
+)
+def test_the_first_request_after_the_database_drops_its_connections(database):
+    """A restart of PostgreSQL ends every persistent connection: no worker may fail on it."""
+    import psycopg
+
+    name = database.rsplit("/", 1)[1]
+    server = start("gunicorn", database)
+    try:
+        for _ in range(20):  # both workers hold a connection
+            assert raw(server.port, "GET", "/status-codes/404/")[0].startswith("HTTP/1.1 200")
+        with psycopg.connect(dbname="postgres", autocommit=True) as connection:
+            ended = connection.execute(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()) AS t",
+                [name],
+            ).fetchone()
+        assert ended[0] >= 1
+        for path in ["/status-codes/404/", "/api/status-codes/404/"] * 10:
+            status = raw(server.port, "GET", path)[0]
+            assert status.startswith("HTTP/1.1 200"), (path, status)
+    finally:
+        server.stop()
