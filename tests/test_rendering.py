@@ -237,7 +237,7 @@ class TestHandlers:
             assert b"secret" not in response.content
             assert b"Traceback" not in response.content
 
-    def test_unhandled_error_leaks_nothing_in_debug(self, client, settings):
+    def test_unhandled_error_is_a_plain_500_problem_with_debug_off(self, client, settings):
         settings.DEBUG_PROPAGATE_EXCEPTIONS = False
         client.raise_request_exception = False
         response = get(client, "/crash/")
