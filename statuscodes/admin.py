@@ -19,11 +19,12 @@ from django.forms.formsets import DELETION_FIELD_NAME
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from statuscodes import dataset
+from statuscodes.forms import PhrasesField
 from statuscodes.languages import configured_languages, generic_language, normalize_language
 from statuscodes.models import StatusCode, StatusCodeTranslation
 
@@ -188,6 +189,18 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [TranslationInline]
     actions = ["restore_shipped_texts"]
+
+    def formfield_for_dbfield(
+        self, db_field: models.Field[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> forms.Field | None:
+        if db_field.name != "former_phrases":
+            return super().formfield_for_dbfield(db_field, request, **kwargs)
+        # Editors type phrases, not JSON: a raw JSON textarea took any value, even 5 or null.
+        return PhrasesField(
+            label=capfirst(db_field.verbose_name),
+            help_text=format_lazy("{} {}", db_field.help_text, _("One phrase per line.")),
+            required=False,
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[StatusCode]:
         # Every row's texts in one query, whatever the number of rows.

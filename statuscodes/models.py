@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
@@ -13,6 +14,7 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
 from statuscodes.languages import fallback_chain, normalize_language, validate_language
+from statuscodes.validators import validate_phrases, validate_text, validate_title
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -102,6 +104,7 @@ class StatusCode(models.Model):
     phrase = models.CharField(
         _("reason phrase"),
         max_length=100,
+        validators=[validate_text],
         help_text=_("The canonical English reason phrase of the IANA registry."),
     )
     status = models.CharField(
@@ -111,19 +114,31 @@ class StatusCode(models.Model):
         _("origin"),
         max_length=100,
         blank=True,
+        validators=[validate_text],
         help_text=_("Who uses an unofficial code, e.g. nginx or Cloudflare."),
     )
     reference_document = models.CharField(
-        _("reference document"), max_length=100, blank=True, help_text=_("For example RFC 9110.")
+        _("reference document"),
+        max_length=100,
+        blank=True,
+        validators=[validate_text],
+        help_text=_("For example RFC 9110."),
     )
     reference_section = models.CharField(
-        _("reference section"), max_length=100, blank=True, help_text=_("For example 15.5.6.")
+        _("reference section"),
+        max_length=100,
+        blank=True,
+        validators=[validate_text],
+        help_text=_("For example 15.5.6."),
     )
-    reference_url = models.URLField(_("reference URL"), max_length=300, blank=True)
+    reference_url = models.URLField(
+        _("reference URL"), max_length=300, blank=True, validators=[validate_text]
+    )
     former_phrases = models.JSONField(
         _("former reason phrases"),
         default=list,
         blank=True,
+        validators=[validate_phrases],
         help_text=_("Phrases earlier specifications used for this code."),
     )
     edited = models.BooleanField(
@@ -149,6 +164,14 @@ class StatusCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.phrase}"
+
+    def clean(self) -> None:
+        # blank=True makes clean_fields() skip None along with [], but the column refuses None.
+        if self.former_phrases is None:
+            try:
+                validate_phrases(self.former_phrases)
+            except ValidationError as error:
+                raise ValidationError({"former_phrases": error}) from None
 
     def natural_key(self) -> tuple[int]:
         return (self.code,)
@@ -194,8 +217,15 @@ class StatusCodeTranslation(models.Model):
         validators=[validate_language],
         help_text=_("A language of settings.LANGUAGES, such as en or ru."),
     )
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        validators=[validate_title],
+        # validate_title's code is "blank", which Django answers with the field's message of that
+        # code: give both "" and white space the validator's words.
+        error_messages={"blank": _("A title must not be blank.")},
+    )
+    description = models.TextField(_("description"), blank=True, validators=[validate_text])
     edited = models.BooleanField(
         _("edited by a person"),
         default=False,
