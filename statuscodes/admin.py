@@ -30,6 +30,9 @@ from statuscodes.models import StatusCode, StatusCodeTranslation
 
 __all__ = ["StatusCodeAdmin", "TranslationFormSet", "TranslationInline"]
 
+_ASCII_NUMBER = re.compile(r"[0-9]+")
+_CODE_DIGITS = 3
+
 
 def language_names() -> dict[str, str]:
     """The configured languages, each with its name in the active language."""
@@ -224,9 +227,12 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         self, request: HttpRequest, queryset: QuerySet[StatusCode], search_term: str
     ) -> tuple[QuerySet[StatusCode], bool]:
         numbers = search_term.split()
-        if numbers and all(number.isdigit() for number in numbers):
-            # Codes, not every description that mentions them ("use 404 instead of 403").
-            return queryset.filter(code__in=[int(number) for number in numbers]), False
+        # str.isdigit() is true of "²" and "٤" too, which int() refuses or reads as other digits.
+        if numbers and all(_ASCII_NUMBER.fullmatch(number) for number in numbers):
+            # Codes, not every description that mentions them ("use 404 instead of 403"). A longer
+            # number is no code: never parsed, so that neither int() nor the database overflows.
+            codes = [int(number) for number in numbers if len(number) <= _CODE_DIGITS]
+            return queryset.filter(code__in=codes), False
         search = super().get_search_results
         if search_term.isascii() or connections[queryset.db].vendor != "sqlite":
             return search(request, queryset, search_term)
