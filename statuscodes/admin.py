@@ -26,7 +26,12 @@ from django.utils.translation import gettext_lazy as _
 from statuscodes import dataset
 from statuscodes.forms import PhrasesField
 from statuscodes.languages import configured_languages, generic_language, normalize_language
-from statuscodes.models import StatusCode, StatusCodeTranslation
+from statuscodes.models import (
+    StatusCode,
+    StatusCodeTranslation,
+    forget_deletion,
+    record_deletion,
+)
 
 __all__ = ["StatusCodeAdmin", "TranslationFormSet", "TranslationInline"]
 
@@ -267,10 +272,23 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def save_model(
         self, request: HttpRequest, obj: StatusCode, form: forms.ModelForm[Any], change: bool
     ) -> None:
-        # Recorded as an edit so that the dataset sync keeps it.
-        if change and form.has_changed():
+        # Recorded as an edit so that the dataset sync keeps it: a code typed in as new, too.
+        if not change or form.has_changed():
             obj.edited = True
         super().save_model(request, obj, form, change)
+        if change and "code" in form.changed_data:
+            # Renumbered: for the sync, the old number was deleted.
+            record_deletion(form.initial["code"])
+        forget_deletion(obj.code)
+
+    def delete_model(self, request: HttpRequest, obj: StatusCode) -> None:
+        record_deletion(obj.code)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[StatusCode]) -> None:
+        for code in queryset.values_list("code", flat=True):
+            record_deletion(code)
+        super().delete_queryset(request, queryset)
 
     def save_formset(
         self,
@@ -279,10 +297,20 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         formset: forms.BaseInlineFormSet[Any, Any, Any],
         change: bool,
     ) -> None:
+        moved = []
         for inline_form in formset.forms:
             if inline_form.has_changed():
                 inline_form.instance.edited = True
+            if inline_form.instance.pk is not None and "language" in inline_form.changed_data:
+                moved.append(inline_form.initial["language"])  # its old language lost its text
         super().save_formset(request, form, formset, change)
+        code = form.instance.code
+        for language in moved:
+            record_deletion(code, language)
+        for text in formset.deleted_objects:
+            record_deletion(code, text.language)
+        for text in formset.new_objects:
+            forget_deletion(code, text.language)
 
     @admin.action(description=_("Restore the shipped texts"), permissions=["restore"])
     def restore_shipped_texts(self, request: HttpRequest, queryset: QuerySet[StatusCode]) -> None:

@@ -21,11 +21,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DataVersion",
+    "Deletion",
     "LocalizedText",
     "StatusCode",
     "StatusCodeQuerySet",
     "StatusCodeTranslation",
     "bump_version",
+    "forget_deletion",
+    "record_deletion",
     "resolve_text",
 ]
 
@@ -260,6 +263,74 @@ class StatusCodeTranslation(models.Model):
         return (self.language, *self.status_code.natural_key())
 
     natural_key.dependencies = ["statuscodes.statuscode"]  # type: ignore[attr-defined]
+
+
+class DeletionQuerySet(models.QuerySet["Deletion"]):
+    def get_by_natural_key(self, code: int, language: str | None) -> Deletion:
+        return self.get(code=code, language=language)
+
+
+class Deletion(models.Model):
+    """A code (``language`` empty) or a text that an editor deleted: the dataset sync keeps it
+    deleted unless it is forced.
+    """
+
+    # Numbers, not foreign keys: the deleted rows are gone.
+    code = models.PositiveSmallIntegerField(_("code"))
+    # NULL, not "", for the whole code: no language tag can be mistaken for it.
+    language = models.CharField(  # noqa: DJ001
+        _("language"),
+        max_length=15,
+        null=True,
+        blank=True,
+        help_text=_("Empty when the whole status code was deleted."),
+    )
+    deleted = models.DateTimeField(_("deleted"), default=now)
+
+    objects = DeletionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code", "language"]
+        verbose_name = _("deletion")
+        verbose_name_plural = _("deletions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "language"], name="statuscodes_one_deletion_per_text"
+            ),
+            # NULLs are distinct in a unique index: the whole code needs its own.
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(language__isnull=True),
+                name="statuscodes_one_deletion_per_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}" if self.language is None else f"{self.code} [{self.language}]"
+
+    def natural_key(self) -> tuple[int, str | None]:
+        return (self.code, self.language)
+
+
+def record_deletion(code: int, language: str | None = None, *, using: str | None = None) -> None:
+    """Remember that a person deleted ``code`` (``language=None``) or its text in ``language``.
+
+    Call it wherever an editor deletes: the admin does, and so must the API.
+    """
+    manager = Deletion.objects.db_manager(using)
+    if language is None:
+        # The code's texts went with it: one record stands for them all.
+        manager.filter(code=code).exclude(language=None).delete()
+    else:
+        language = normalize_language(language)
+    manager.update_or_create(code=code, language=language, defaults={"deleted": now()})
+
+
+def forget_deletion(code: int, language: str | None = None, *, using: str | None = None) -> None:
+    """A person created ``code`` (or its text in ``language``) again: the sync may update it."""
+    if language is not None:
+        language = normalize_language(language)
+    Deletion.objects.db_manager(using).filter(code=code, language=language).delete()
 
 
 class DataVersion(models.Model):
