@@ -140,6 +140,7 @@ def sync(
     *,
     languages: list[str] | None = None,
     force: bool = False,
+    texts_only: bool = False,
 ) -> SyncReport:
     """Bring the database up to the shipped dataset and report every change.
 
@@ -147,21 +148,35 @@ def sync(
     and deleted ones (see :func:`statuscodes.models.record_deletion`) unless ``force`` is true,
     which also forgets those deletions. Codes and languages that the dataset does not ship are
     never touched. ``languages`` defaults to the shipped languages that ``settings.LANGUAGES``
-    accepts.
+    accepts. ``texts_only`` leaves the codes alone: no metadata update, no code added, only the
+    texts of the codes the database has.
     """
-    if languages is None:
-        languages = _default_languages()
+    languages = _languages(languages)
     report = SyncReport()
     deletions = _Deletions(code_model)
-    codes = shipped_codes()
+    manager: Any = code_model._default_manager
+    if texts_only:
+        existing = {obj.code: obj for obj in manager.all()}
+    else:
+        existing = _sync_codes(code_model, force, report, deletions)
+    _sync_texts(translation_model, existing, languages, force, report, deletions)
+    deletions.forget_added(report)
+    if report.count("add") or report.count("update"):
+        _bump_version(code_model)  # bulk writes send no signals
+    return report
+
+
+def _sync_codes(
+    code_model: type[Model], force: bool, report: SyncReport, deletions: _Deletions
+) -> dict[int, Any]:
+    """Add and update the codes' metadata; return every code of the database by number."""
     meta_fields = _model_fields(code_model, METADATA_FIELDS)
     can_track_edits = "edited" in {f.name for f in code_model._meta.get_fields()}
-
     codes_manager: Any = code_model._default_manager
     existing: dict[int, Any] = {obj.code: obj for obj in codes_manager.all()}
     new_codes = []
     changed_codes = []
-    for code, meta in codes.items():
+    for code, meta in shipped_codes().items():
         obj = existing.get(code)
         if obj is None and deletions.keeps(code, None, force, report):
             continue
@@ -188,12 +203,7 @@ def sync(
     if changed_codes:
         fields = [*meta_fields, "updated"] + (["edited"] if can_track_edits else [])
         codes_manager.bulk_update(changed_codes, fields)
-
-    _sync_texts(translation_model, existing, languages, force, report, deletions)
-    deletions.forget_added(report)
-    if report.count("add") or report.count("update"):
-        _bump_version(code_model)  # bulk writes send no signals
-    return report
+    return existing
 
 
 def restore(
@@ -208,8 +218,7 @@ def restore(
     The text half of ``sync(force=True)``, limited to ``codes``: deleted texts come back too and
     their deletions are forgotten; metadata is left alone.
     """
-    if languages is None:
-        languages = _default_languages()
+    languages = _languages(languages)
     report = SyncReport()
     manager: Any = code_model._default_manager
     owners = {obj.code: obj for obj in manager.filter(code__in=list(codes))}
@@ -221,9 +230,12 @@ def restore(
     return report
 
 
-def _default_languages() -> list[str]:
-    accepted = set(accepted_languages())
-    return [tag for tag in shipped_languages() if tag in accepted]
+def _languages(languages: Iterable[str] | None) -> list[str]:
+    if languages is None:
+        accepted = set(accepted_languages())
+        return [tag for tag in shipped_languages() if tag in accepted]
+    # Each once: a language given twice would have its missing texts created twice.
+    return list(dict.fromkeys(normalize_language(tag) for tag in languages))
 
 
 def _bump_version(code_model: type[Model]) -> None:

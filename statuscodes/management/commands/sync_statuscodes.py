@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from statuscodes import dataset
-from statuscodes.languages import normalize_language
+from statuscodes.languages import accepted_languages, normalize_language
 from statuscodes.models import StatusCode, StatusCodeTranslation
 
 
@@ -38,8 +38,9 @@ class Command(BaseCommand):
             action="append",
             dest="languages",
             metavar="LANG",
-            help="Only this shipped language (may be repeated). Default: every shipped language "
-            "that settings.LANGUAGES accepts.",
+            help="Only the texts in this shipped language (may be repeated), of the codes the "
+            "database has: metadata is left alone and no code is added. Default: every shipped "
+            "language that settings.LANGUAGES accepts, and the metadata.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -55,9 +56,21 @@ class Command(BaseCommand):
                         "shipped": ", ".join(dataset.shipped_languages()),
                     }
                 )
+            # Texts in such a language would fail the model's own validation.
+            refused = sorted(set(languages) - set(accepted_languages()))
+            if refused:
+                raise CommandError(
+                    _("Not in settings.LANGUAGES: %(refused)s; configured: %(accepted)s.")
+                    % {"refused": ", ".join(refused), "accepted": ", ".join(accepted_languages())}
+                )
         with transaction.atomic():
             report = dataset.sync(
-                StatusCode, StatusCodeTranslation, languages=languages, force=options["force"]
+                StatusCode,
+                StatusCodeTranslation,
+                languages=languages,
+                force=options["force"],
+                # A language asked for is a request for its texts, not for the codes' metadata.
+                texts_only=languages is not None,
             )
             if options["dry_run"]:
                 transaction.set_rollback(True)
