@@ -19,15 +19,24 @@ from django.forms.formsets import DELETION_FIELD_NAME
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from statuscodes import dataset
+from statuscodes.forms import PhrasesField
 from statuscodes.languages import configured_languages, generic_language, normalize_language
-from statuscodes.models import StatusCode, StatusCodeTranslation
+from statuscodes.models import (
+    StatusCode,
+    StatusCodeTranslation,
+    forget_deletion,
+    record_deletion,
+)
 
 __all__ = ["StatusCodeAdmin", "TranslationFormSet", "TranslationInline"]
+
+_ASCII_NUMBER = re.compile(r"[0-9]+")
+_CODE_DIGITS = 3
 
 
 def language_names() -> dict[str, str]:
@@ -189,6 +198,18 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     inlines = [TranslationInline]
     actions = ["restore_shipped_texts"]
 
+    def formfield_for_dbfield(
+        self, db_field: models.Field[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> forms.Field | None:
+        if db_field.name != "former_phrases":
+            return super().formfield_for_dbfield(db_field, request, **kwargs)
+        # Editors type phrases, not JSON: a raw JSON textarea took any value, even 5 or null.
+        return PhrasesField(
+            label=capfirst(db_field.verbose_name),
+            help_text=format_lazy("{} {}", db_field.help_text, _("One phrase per line.")),
+            required=False,
+        )
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[StatusCode]:
         # Every row's texts in one query, whatever the number of rows.
         return StatusCode.objects.with_translations()
@@ -211,9 +232,12 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         self, request: HttpRequest, queryset: QuerySet[StatusCode], search_term: str
     ) -> tuple[QuerySet[StatusCode], bool]:
         numbers = search_term.split()
-        if numbers and all(number.isdigit() for number in numbers):
-            # Codes, not every description that mentions them ("use 404 instead of 403").
-            return queryset.filter(code__in=[int(number) for number in numbers]), False
+        # str.isdigit() is true of "²" and "٤" too, which int() refuses or reads as other digits.
+        if numbers and all(_ASCII_NUMBER.fullmatch(number) for number in numbers):
+            # Codes, not every description that mentions them ("use 404 instead of 403"). A longer
+            # number is no code: never parsed, so that neither int() nor the database overflows.
+            codes = [int(number) for number in numbers if len(number) <= _CODE_DIGITS]
+            return queryset.filter(code__in=codes), False
         search = super().get_search_results
         if search_term.isascii() or connections[queryset.db].vendor != "sqlite":
             return search(request, queryset, search_term)
@@ -248,10 +272,23 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def save_model(
         self, request: HttpRequest, obj: StatusCode, form: forms.ModelForm[Any], change: bool
     ) -> None:
-        # Recorded as an edit so that the dataset sync keeps it.
-        if change and form.has_changed():
+        # Recorded as an edit so that the dataset sync keeps it: a code typed in as new, too.
+        if not change or form.has_changed():
             obj.edited = True
         super().save_model(request, obj, form, change)
+        if change and "code" in form.changed_data:
+            # Renumbered: for the sync, the old number was deleted.
+            record_deletion(form.initial["code"])
+        forget_deletion(obj.code)
+
+    def delete_model(self, request: HttpRequest, obj: StatusCode) -> None:
+        record_deletion(obj.code)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[StatusCode]) -> None:
+        for code in queryset.values_list("code", flat=True):
+            record_deletion(code)
+        super().delete_queryset(request, queryset)
 
     def save_formset(
         self,
@@ -260,10 +297,20 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         formset: forms.BaseInlineFormSet[Any, Any, Any],
         change: bool,
     ) -> None:
+        moved = []
         for inline_form in formset.forms:
             if inline_form.has_changed():
                 inline_form.instance.edited = True
+            if inline_form.instance.pk is not None and "language" in inline_form.changed_data:
+                moved.append(inline_form.initial["language"])  # its old language lost its text
         super().save_formset(request, form, formset, change)
+        code = form.instance.code
+        for language in moved:
+            record_deletion(code, language)
+        for text in formset.deleted_objects:
+            record_deletion(code, text.language)
+        for text in formset.new_objects:
+            forget_deletion(code, text.language)
 
     @admin.action(description=_("Restore the shipped texts"), permissions=["restore"])
     def restore_shipped_texts(self, request: HttpRequest, queryset: QuerySet[StatusCode]) -> None:

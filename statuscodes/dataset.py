@@ -6,12 +6,15 @@ historical models and the current ones respectively, so they cannot drift apart.
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -89,7 +92,8 @@ def shipped_texts(language: str) -> dict[int, dict[str, str]]:
     return {int(code): {f: text[f] for f in TEXT_FIELDS} for code, text in texts.items()}
 
 
-Action = Literal["add", "update", "keep"]
+#: ``keep-deletion``: a code or text that an editor deleted stays deleted.
+Action = Literal["add", "update", "keep", "keep-deletion"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ class Change:
             return _("added %(target)s") % {"target": target}
         if self.action == "update":
             return _("updated %(target)s: %(fields)s") % {"target": target, "fields": names}
+        if self.action == "keep-deletion":
+            return _("kept the deletion of %(target)s") % {"target": target}
         return _("kept the edited %(target)s: %(fields)s differ from the dataset") % {
             "target": target,
             "fields": names,
@@ -134,26 +140,46 @@ def sync(
     *,
     languages: list[str] | None = None,
     force: bool = False,
+    texts_only: bool = False,
 ) -> SyncReport:
     """Bring the database up to the shipped dataset and report every change.
 
     Adds missing codes and texts, updates metadata and texts nobody edited, and keeps edited ones
-    unless ``force`` is true. Codes and languages that the dataset does not ship are never touched.
-    ``languages`` defaults to the shipped languages that ``settings.LANGUAGES`` accepts.
+    and deleted ones (see :func:`statuscodes.models.record_deletion`) unless ``force`` is true,
+    which also forgets those deletions. Codes and languages that the dataset does not ship are
+    never touched. ``languages`` defaults to the shipped languages that ``settings.LANGUAGES``
+    accepts. ``texts_only`` leaves the codes alone: no metadata update, no code added, only the
+    texts of the codes the database has.
     """
-    if languages is None:
-        languages = _default_languages()
+    languages = _languages(languages)
     report = SyncReport()
-    codes = shipped_codes()
+    deletions = _Deletions(code_model)
+    manager: Any = code_model._default_manager
+    if texts_only:
+        existing = {obj.code: obj for obj in manager.all()}
+    else:
+        existing = _sync_codes(code_model, force, report, deletions)
+    _sync_texts(translation_model, existing, languages, force, report, deletions)
+    deletions.forget_added(report)
+    if report.count("add") or report.count("update"):
+        _bump_version(code_model)  # bulk writes send no signals
+    return report
+
+
+def _sync_codes(
+    code_model: type[Model], force: bool, report: SyncReport, deletions: _Deletions
+) -> dict[int, Any]:
+    """Add and update the codes' metadata; return every code of the database by number."""
     meta_fields = _model_fields(code_model, METADATA_FIELDS)
     can_track_edits = "edited" in {f.name for f in code_model._meta.get_fields()}
-
     codes_manager: Any = code_model._default_manager
     existing: dict[int, Any] = {obj.code: obj for obj in codes_manager.all()}
     new_codes = []
     changed_codes = []
-    for code, meta in codes.items():
+    for code, meta in shipped_codes().items():
         obj = existing.get(code)
+        if obj is None and deletions.keeps(code, None, force, report):
+            continue
         if obj is None:
             new_codes.append(code_model(code=code, **{f: meta[f] for f in meta_fields}))
             report.changes.append(Change("add", code))
@@ -177,11 +203,7 @@ def sync(
     if changed_codes:
         fields = [*meta_fields, "updated"] + (["edited"] if can_track_edits else [])
         codes_manager.bulk_update(changed_codes, fields)
-
-    _sync_texts(translation_model, existing, languages, force, report)
-    if report.count("add") or report.count("update"):
-        _bump_version(code_model)  # bulk writes send no signals
-    return report
+    return existing
 
 
 def restore(
@@ -193,22 +215,27 @@ def restore(
 ) -> SyncReport:
     """Put the shipped texts of ``codes`` back, edited or not, and clear their edited mark.
 
-    The text half of ``sync(force=True)``, limited to ``codes``; metadata is left alone.
+    The text half of ``sync(force=True)``, limited to ``codes``: deleted texts come back too and
+    their deletions are forgotten; metadata is left alone.
     """
-    if languages is None:
-        languages = _default_languages()
+    languages = _languages(languages)
     report = SyncReport()
     manager: Any = code_model._default_manager
     owners = {obj.code: obj for obj in manager.filter(code__in=list(codes))}
-    _sync_texts(translation_model, owners, languages, True, report)
+    deletions = _Deletions(code_model)
+    _sync_texts(translation_model, owners, languages, True, report, deletions)
+    deletions.forget_added(report)
     if report.count("add") or report.count("update"):
         _bump_version(code_model)
     return report
 
 
-def _default_languages() -> list[str]:
-    accepted = set(accepted_languages())
-    return [tag for tag in shipped_languages() if tag in accepted]
+def _languages(languages: Iterable[str] | None) -> list[str]:
+    if languages is None:
+        accepted = set(accepted_languages())
+        return [tag for tag in shipped_languages() if tag in accepted]
+    # Each once: a language given twice would have its missing texts created twice.
+    return list(dict.fromkeys(normalize_language(tag) for tag in languages))
 
 
 def _bump_version(code_model: type[Model]) -> None:
@@ -221,12 +248,50 @@ def _bump_version(code_model: type[Model]) -> None:
     bump_version(version_model)
 
 
+class _Deletions:
+    """The deletions recorded by editors, read when something is missing; none where the state
+    of the models has no such model (the data migration runs with early historical models).
+    """
+
+    def __init__(self, code_model: type[Model]) -> None:
+        try:
+            model = code_model._meta.apps.get_model("statuscodes", "Deletion")
+        except LookupError:
+            self.manager: Any = None
+        else:
+            self.manager = model._default_manager
+
+    @functools.cached_property
+    def recorded(self) -> set[tuple[int, str | None]]:
+        # Read lazily: an up-to-date database costs no query for it.
+        if self.manager is None:
+            return set()
+        return set(self.manager.values_list("code", "language"))
+
+    def keeps(self, code: int, language: str | None, force: bool, report: SyncReport) -> bool:
+        """True, and reported, where a missing code or text stays deleted."""
+        if force or (code, language) not in self.recorded:
+            return False
+        report.changes.append(Change("keep-deletion", code, language))
+        return True
+
+    def forget_added(self, report: SyncReport) -> None:
+        """What the sync added exists again: its deletions, if any, are no longer recorded."""
+        added = {(c.code, c.language) for c in report.changes if c.action == "add"}
+        forgotten = added & self.recorded if added else set()
+        if not forgotten:
+            return
+        matches = [Q(code=code, language=language) for code, language in forgotten]
+        self.manager.filter(functools.reduce(operator.or_, matches)).delete()
+
+
 def _sync_texts(
     translation_model: type[Model],
     code_objects: dict[int, Any],
     languages: list[str],
     force: bool,
     report: SyncReport,
+    deletions: _Deletions,
 ) -> None:
     manager: Any = translation_model._default_manager
     current: dict[tuple[int, str], Any] = {
@@ -240,6 +305,8 @@ def _sync_texts(
             if owner is None:
                 continue
             obj = current.get((owner.pk, language))
+            if obj is None and deletions.keeps(code, language, force, report):
+                continue
             if obj is None:
                 new_texts.append(translation_model(status_code=owner, language=language, **text))
                 report.changes.append(Change("add", code, language))

@@ -1,14 +1,19 @@
-"""The query of the reference list: ``?q=``, ``?class=`` and ``?standard=``, validated."""
+"""The query of the reference list (``?q=``, ``?class=``, ``?standard=``), validated; the
+admin's field for a list of phrases.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["CLASS_NAMES", "CodeFilterForm", "normalize_search"]
+from statuscodes.validators import validate_phrases
+
+__all__ = ["CLASS_NAMES", "CodeFilterForm", "PhrasesField", "normalize_search"]
 
 #: The five classes of RFC 9110 §15, by their first digit.
 CLASS_NAMES = {
@@ -67,3 +72,25 @@ class CodeFilterForm(forms.Form):
                 )
             },
         )
+
+
+class PhrasesField(forms.Field):
+    """A list of phrases typed one a line; blank lines are dropped, each line is stripped."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+    default_validators = [validate_phrases]
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return []
+        if isinstance(value, str):
+            return [line.strip() for line in value.splitlines() if line.strip()]
+        return value  # not typed text: validate_phrases judges it
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            # A value stored before validation may hold other JSON: show it, never fail on it.
+            return "\n".join(v if isinstance(v, str) else json.dumps(v) for v in value)
+        if value is None or isinstance(value, str):
+            return value  # the posted text, shown back as typed
+        return json.dumps(value)

@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
@@ -13,17 +14,21 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
 from statuscodes.languages import fallback_chain, normalize_language, validate_language
+from statuscodes.validators import validate_phrases, validate_text, validate_title
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
     "DataVersion",
+    "Deletion",
     "LocalizedText",
     "StatusCode",
     "StatusCodeQuerySet",
     "StatusCodeTranslation",
     "bump_version",
+    "forget_deletion",
+    "record_deletion",
     "resolve_text",
 ]
 
@@ -102,6 +107,7 @@ class StatusCode(models.Model):
     phrase = models.CharField(
         _("reason phrase"),
         max_length=100,
+        validators=[validate_text],
         help_text=_("The canonical English reason phrase of the IANA registry."),
     )
     status = models.CharField(
@@ -111,19 +117,31 @@ class StatusCode(models.Model):
         _("origin"),
         max_length=100,
         blank=True,
+        validators=[validate_text],
         help_text=_("Who uses an unofficial code, e.g. nginx or Cloudflare."),
     )
     reference_document = models.CharField(
-        _("reference document"), max_length=100, blank=True, help_text=_("For example RFC 9110.")
+        _("reference document"),
+        max_length=100,
+        blank=True,
+        validators=[validate_text],
+        help_text=_("For example RFC 9110."),
     )
     reference_section = models.CharField(
-        _("reference section"), max_length=100, blank=True, help_text=_("For example 15.5.6.")
+        _("reference section"),
+        max_length=100,
+        blank=True,
+        validators=[validate_text],
+        help_text=_("For example 15.5.6."),
     )
-    reference_url = models.URLField(_("reference URL"), max_length=300, blank=True)
+    reference_url = models.URLField(
+        _("reference URL"), max_length=300, blank=True, validators=[validate_text]
+    )
     former_phrases = models.JSONField(
         _("former reason phrases"),
         default=list,
         blank=True,
+        validators=[validate_phrases],
         help_text=_("Phrases earlier specifications used for this code."),
     )
     edited = models.BooleanField(
@@ -149,6 +167,14 @@ class StatusCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.phrase}"
+
+    def clean(self) -> None:
+        # blank=True makes clean_fields() skip None along with [], but the column refuses None.
+        if self.former_phrases is None:
+            try:
+                validate_phrases(self.former_phrases)
+            except ValidationError as error:
+                raise ValidationError({"former_phrases": error}) from None
 
     def natural_key(self) -> tuple[int]:
         return (self.code,)
@@ -194,8 +220,15 @@ class StatusCodeTranslation(models.Model):
         validators=[validate_language],
         help_text=_("A language of settings.LANGUAGES, such as en or ru."),
     )
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        validators=[validate_title],
+        # validate_title's code is "blank", which Django answers with the field's message of that
+        # code: give both "" and white space the validator's words.
+        error_messages={"blank": _("A title must not be blank.")},
+    )
+    description = models.TextField(_("description"), blank=True, validators=[validate_text])
     edited = models.BooleanField(
         _("edited by a person"),
         default=False,
@@ -230,6 +263,74 @@ class StatusCodeTranslation(models.Model):
         return (self.language, *self.status_code.natural_key())
 
     natural_key.dependencies = ["statuscodes.statuscode"]  # type: ignore[attr-defined]
+
+
+class DeletionQuerySet(models.QuerySet["Deletion"]):
+    def get_by_natural_key(self, code: int, language: str | None) -> Deletion:
+        return self.get(code=code, language=language)
+
+
+class Deletion(models.Model):
+    """A code (``language`` empty) or a text that an editor deleted: the dataset sync keeps it
+    deleted unless it is forced.
+    """
+
+    # Numbers, not foreign keys: the deleted rows are gone.
+    code = models.PositiveSmallIntegerField(_("code"))
+    # NULL, not "", for the whole code: no language tag can be mistaken for it.
+    language = models.CharField(  # noqa: DJ001
+        _("language"),
+        max_length=15,
+        null=True,
+        blank=True,
+        help_text=_("Empty when the whole status code was deleted."),
+    )
+    deleted = models.DateTimeField(_("deleted"), default=now)
+
+    objects = DeletionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code", "language"]
+        verbose_name = _("deletion")
+        verbose_name_plural = _("deletions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "language"], name="statuscodes_one_deletion_per_text"
+            ),
+            # NULLs are distinct in a unique index: the whole code needs its own.
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(language__isnull=True),
+                name="statuscodes_one_deletion_per_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}" if self.language is None else f"{self.code} [{self.language}]"
+
+    def natural_key(self) -> tuple[int, str | None]:
+        return (self.code, self.language)
+
+
+def record_deletion(code: int, language: str | None = None, *, using: str | None = None) -> None:
+    """Remember that a person deleted ``code`` (``language=None``) or its text in ``language``.
+
+    Call it wherever an editor deletes: the admin does, and so must the API.
+    """
+    manager = Deletion.objects.db_manager(using)
+    if language is None:
+        # The code's texts went with it: one record stands for them all.
+        manager.filter(code=code).exclude(language=None).delete()
+    else:
+        language = normalize_language(language)
+    manager.update_or_create(code=code, language=language, defaults={"deleted": now()})
+
+
+def forget_deletion(code: int, language: str | None = None, *, using: str | None = None) -> None:
+    """A person created ``code`` (or its text in ``language``) again: the sync may update it."""
+    if language is not None:
+        language = normalize_language(language)
+    Deletion.objects.db_manager(using).filter(code=code, language=language).delete()
 
 
 class DataVersion(models.Model):

@@ -7,16 +7,18 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from statuscodes import dataset
-from statuscodes.languages import normalize_language
+from statuscodes.languages import accepted_languages, normalize_language
 from statuscodes.models import StatusCode, StatusCodeTranslation
 
 
 class Command(BaseCommand):
     help = (
         "Add the status codes and languages of the shipped dataset that the database lacks and "
-        "update the texts nobody edited. Edited texts are kept unless --force is given."
+        "update the texts nobody edited. Edited texts, and codes and texts an editor deleted, are "
+        "kept unless --force is given."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,15 +30,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Also overwrite metadata and texts that a person edited.",
+            help="Also overwrite metadata and texts that a person edited, and bring back what an "
+            "editor deleted.",
         )
         parser.add_argument(
             "--language",
             action="append",
             dest="languages",
             metavar="LANG",
-            help="Only this shipped language (may be repeated). Default: every shipped language "
-            "that settings.LANGUAGES accepts.",
+            help="Only the texts in this shipped language (may be repeated), of the codes the "
+            "database has: metadata is left alone and no code is added. Default: every shipped "
+            "language that settings.LANGUAGES accepts, and the metadata.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -52,21 +56,41 @@ class Command(BaseCommand):
                         "shipped": ", ".join(dataset.shipped_languages()),
                     }
                 )
+            # Texts in such a language would fail the model's own validation.
+            refused = sorted(set(languages) - set(accepted_languages()))
+            if refused:
+                raise CommandError(
+                    _("Not in settings.LANGUAGES: %(refused)s; configured: %(accepted)s.")
+                    % {"refused": ", ".join(refused), "accepted": ", ".join(accepted_languages())}
+                )
         with transaction.atomic():
             report = dataset.sync(
-                StatusCode, StatusCodeTranslation, languages=languages, force=options["force"]
+                StatusCode,
+                StatusCodeTranslation,
+                languages=languages,
+                force=options["force"],
+                # A language asked for is a request for its texts, not for the codes' metadata.
+                texts_only=languages is not None,
             )
             if options["dry_run"]:
                 transaction.set_rollback(True)
 
         for change in report.changes:
-            style = self.style.WARNING if change.action == "keep" else self.style.SUCCESS
+            kept = change.action in {"keep", "keep-deletion"}
+            style = self.style.WARNING if kept else self.style.SUCCESS
             self.stdout.write(style(str(change)))
         summary = _("%(added)d added, %(updated)d updated, %(kept)d edited kept.") % {
             "added": report.count("add"),
             "updated": report.count("update"),
             "kept": report.count("keep"),
         }
+        deleted = report.count("keep-deletion")
+        if deleted:
+            # A sentence of its own, only when there is one: the summary above stays as it was.
+            kept_deleted = ngettext(
+                "%(count)d deletion kept.", "%(count)d deletions kept.", deleted
+            ) % {"count": deleted}
+            summary = f"{summary} {kept_deleted}"
         if options["dry_run"]:
             summary = _("Dry run, nothing was saved: %(summary)s") % {"summary": summary}
         self.stdout.write(summary)
