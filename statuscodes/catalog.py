@@ -10,8 +10,9 @@ next lookup. Saves and deletes move the version through signals; bulk writes tha
 from __future__ import annotations
 
 import functools
+import hashlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 
@@ -41,6 +42,11 @@ class Entry:
         default_factory=dict, compare=False, repr=False
     )
 
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A digest of everything the entry holds: it changes exactly when the entry does."""
+        return fingerprint(self.code, self.translations)
+
     def text(self, language: str | None) -> LocalizedText:
         # The entry never changes (a new version is a new catalogue), so resolve once per key.
         key = (language, settings.LANGUAGE_CODE)
@@ -48,6 +54,15 @@ class Entry:
         if resolved is None:
             resolved = self._resolved[key] = resolve_text(self.translations, language)
         return resolved
+
+
+def fingerprint(code: StatusCode, translations: Iterable[StatusCodeTranslation]) -> str:
+    """A digest of a code's stored content and its texts in every language."""
+    parts = [
+        [getattr(code, name) for name in ("code", *dataset.METADATA_FIELDS)],
+        sorted((t.language, t.title, t.description) for t in translations),
+    ]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ __all__ = ["DEFAULTS", "app_settings"]
 DEFAULTS: dict[str, Any] = {
     # Seconds the API's read responses may be reused by caches (Cache-Control max-age).
     "STATUSCODES_API_MAX_AGE": 60,
+    # Whether API writes must carry If-Match (428 Precondition Required without it).
+    "STATUSCODES_API_REQUIRE_IF_MATCH": False,
 }
 
 
@@ -26,6 +28,11 @@ class AppSettings:
     @property
     def API_MAX_AGE(self) -> int:
         value: int = self._get("STATUSCODES_API_MAX_AGE")
+        return value
+
+    @property
+    def API_REQUIRE_IF_MATCH(self) -> bool:
+        value: bool = self._get("STATUSCODES_API_REQUIRE_IF_MATCH")
         return value
 
 

@@ -18,7 +18,6 @@ from typing import Any
 
 import django
 from django.conf import settings
-from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import get_template
@@ -35,7 +34,7 @@ from statuscodes.conditional import evaluate
 from statuscodes.forms import CLASS_NAMES, CodeFilterForm, normalize_search
 from statuscodes.models import LocalizedText, StatusCode
 from statuscodes.protocol import rules_for
-from statuscodes.rendering import PAGE_URL_NAME, render_outage, render_status
+from statuscodes.rendering import OUTAGE_ERRORS, PAGE_URL_NAME, render_outage, render_status
 from statuscodes.snippets import raise_snippet
 
 __all__ = ["code_detail", "code_list"]
@@ -80,7 +79,7 @@ def _answers_outages(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
-        except DatabaseError:
+        except OUTAGE_ERRORS:
             response = render_outage(request)
             patch_vary_headers(response, VARY)
             return response

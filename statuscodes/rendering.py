@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import select_template
 from django.urls import NoReverseMatch, get_urlconf, reverse
@@ -22,6 +23,7 @@ from statuscodes.headers import reason_phrase
 from statuscodes.protocol import rules_for
 
 __all__ = [
+    "OUTAGE_ERRORS",
     "Format",
     "negotiate",
     "page_url",
@@ -141,6 +143,9 @@ _VARY_COOKIE = (*_VARY, "Cookie")
 
 #: Seconds a client is asked to wait (``Retry-After``) when the database does not answer.
 OUTAGE_RETRY_AFTER = 5
+#: The errors of a database that does not answer now (down, restarting, locked), as opposed to
+#: errors of the query itself.
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
 
 
 def render_outage(request: HttpRequest, *, language: str | None = None) -> HttpResponse:

@@ -6,7 +6,7 @@ import json
 import logging
 
 import pytest
-from django.db import DatabaseError
+from django.db import OperationalError
 from django.test import override_settings
 
 from statuscodes import catalog, dataset
@@ -260,7 +260,7 @@ class TestPagesConditional:
 class TestOutage:
     def test_pages_answer_503_with_retry_after(self, client, monkeypatch):
         def down(*args, **kwargs):
-            raise DatabaseError("connection refused")
+            raise OperationalError("connection refused")
 
         monkeypatch.setattr(catalog, "data_version", down)
         for path in ("/status-codes/", "/status-codes/404/"):

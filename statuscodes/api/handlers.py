@@ -5,11 +5,12 @@ Opt in with ``REST_FRAMEWORK = {"EXCEPTION_HANDLER": "statuscodes.api.exception_
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,7 +20,7 @@ from rest_framework.request import Request
 from statuscodes.api.params import InvalidParameters
 from statuscodes.exceptions import HttpError
 from statuscodes.headers import format_challenges
-from statuscodes.rendering import render_status
+from statuscodes.rendering import OUTAGE_ERRORS, render_outage, render_status
 
 __all__ = ["exception_handler", "json_pointer", "validation_errors"]
 
@@ -65,12 +66,16 @@ def _challenges(context: Mapping[str, Any]) -> list[str]:
     return challenges
 
 
-def exception_handler(exc: Exception, context: Mapping[str, Any]) -> HttpResponse | None:
+def exception_handler(
+    exc: Exception, context: Mapping[str, Any], *, language: str | None = None
+) -> HttpResponse | None:
     """Render DRF's exceptions, Django's 404 and 403, and ``HttpError`` as problem details.
 
     Returns ``None`` for anything else, so DRF re-raises it and Django's 500 handling applies.
+    ``language`` is the language the view chose for its bodies (the app's API follows ``?lang``);
+    without it the request's language is used.
     """
-    response = _render(exc, context)
+    response = _render(exc, context, language)
     view = context.get("view")
     if response is not None and isinstance(getattr(view, "headers", None), dict):
         # DRF's finalize_response() copies view.headers (Allow, Vary) over the response's own,
@@ -80,15 +85,23 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> HttpRespons
     return response
 
 
-def _render(exc: Exception, context: Mapping[str, Any]) -> HttpResponse | None:
+def _render(
+    exc: Exception, context: Mapping[str, Any], language: str | None
+) -> HttpResponse | None:
     request = context["request"]
     http_request: HttpRequest = request._request if isinstance(request, Request) else request
+    render = functools.partial(render_status, http_request, language=language)
     if isinstance(exc, HttpError):
-        return render_status(http_request, exc.status_code, detail=exc.detail, headers=exc.headers)
+        return render(exc.status_code, detail=exc.detail, headers=exc.headers)
     if isinstance(exc, Http404):
-        return render_status(http_request, 404)
+        return render(404)
     if isinstance(exc, PermissionDenied):
-        return render_status(http_request, 403)
+        return render(403)
+    if isinstance(exc, RequestDataTooBig):
+        return render(413)
+    if isinstance(exc, OUTAGE_ERRORS):
+        # "database is locked", a lost connection: the same request may well work soon.
+        return render_outage(http_request, language=language)
     if not isinstance(exc, drf.APIException):
         return None
 
@@ -130,6 +143,4 @@ def _render(exc: Exception, context: Mapping[str, Any]) -> HttpResponse | None:
     else:
         extensions["errors"] = validation_errors(exc.detail)
         detail = _("The request could not be processed.")
-    return render_status(
-        http_request, status, detail=detail, headers=headers, extensions=extensions
-    )
+    return render(status, detail=detail, headers=headers, extensions=extensions)

@@ -10,10 +10,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.exceptions import ValidationError
 
+from statuscodes.forms import SEARCH_MAX_LENGTH, normalize_search
 from statuscodes.languages import configured_languages, generic_language, normalize_language
 from statuscodes.models import StatusCode
 
-__all__ = ["InvalidParameters", "ListParams", "parse_language", "parse_list_params"]
+__all__ = [
+    "InvalidParameters",
+    "ListParams",
+    "header_language",
+    "parse_language",
+    "parse_list_params",
+    "served_language",
+]
 
 ALL = "all"
 
@@ -53,10 +61,28 @@ def parse_language(request: HttpRequest) -> str | None:
                 }
             )
         return lang
+    return header_language(request)
+
+
+def header_language(request: HttpRequest) -> str:
+    """The configured language ``Accept-Language`` prefers, else ``LANGUAGE_CODE``."""
     for tag, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
         if tag != "*" and (served := _supported(tag)) is not None:
             return served
     return normalize_language(settings.LANGUAGE_CODE)
+
+
+def served_language(request: HttpRequest) -> str:
+    """The one language the API's texts and messages are in for this request.
+
+    ``?lang=all`` serves the messages in ``LANGUAGE_CODE``; an invalid ``lang`` (itself a 400)
+    in the language ``Accept-Language`` asks for.
+    """
+    try:
+        language = parse_language(request)
+    except InvalidParameters:
+        return header_language(request)
+    return normalize_language(settings.LANGUAGE_CODE) if language is None else language
 
 
 @dataclass(frozen=True)
@@ -102,12 +128,19 @@ def parse_list_params(request: HttpRequest) -> ListParams:
             "value": ordering
         }
 
+    search = params.get("search", "")
+    if len(search) > SEARCH_MAX_LENGTH:
+        errors["search"] = _("The search text is too long: at most %(limit)d characters.") % {
+            "limit": SEARCH_MAX_LENGTH
+        }
+
     if errors:
         raise InvalidParameters(errors)
     return ListParams(
         language=language,
         code_class=code_class,
         status=status,
-        search=params.get("search", "").strip(),
+        # Normalised here, so that the cache key and the matching agree (ё = е, any case).
+        search=normalize_search(search),
         descending=ordering == "-code",
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -24,8 +25,10 @@ from statuscodes.api.serializers import (
     StatusCodeSerializer,
 )
 from statuscodes.catalog import Catalog, Entry, data_version, get_catalog
+from statuscodes.conditional import evaluate
 from statuscodes.conf import app_settings
-from statuscodes.exceptions import NotFound
+from statuscodes.exceptions import NotFound, PreconditionFailed
+from statuscodes.forms import normalize_search
 from statuscodes.languages import configured_languages
 from statuscodes.rendering import page_url
 
@@ -35,12 +38,20 @@ VARY = ("Accept", "Accept-Language")
 
 
 class _BodyCache:
-    """Rendered JSON bodies by (data version, representation), most recently used kept."""
+    """Rendered JSON bodies by (data version, representation), most recently used kept.
 
-    def __init__(self, size: int = 256) -> None:
+    Bounded by count and by total size, so that no sequence of requests can grow it further.
+    """
+
+    def __init__(self, size: int = 256, max_bytes: int = 16 * 1024 * 1024) -> None:
         self.size = size
+        self.max_bytes = max_bytes
+        self._bytes = 0
         self._items: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def get(self, key: tuple[Any, ...], build: Callable[[], bytes]) -> bytes:
         with self._lock:
@@ -50,14 +61,17 @@ class _BodyCache:
                 return body
         body = build()
         with self._lock:
-            self._items[key] = body
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            if key not in self._items:
+                self._items[key] = body
+                self._bytes += len(body)
+            while self._items and (len(self._items) > self.size or self._bytes > self.max_bytes):
+                self._bytes -= len(self._items.popitem(last=False)[1])
         return body
 
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._bytes = 0
 
 
 bodies = _BodyCache()
@@ -72,34 +86,28 @@ class Read:
         key: tuple[Any, ...],
         language: str | None,
         build: Callable[[Catalog], Any],
+        *,
+        version: int | None = None,
+        source: object = None,
     ) -> None:
         self.request = request
-        # The raw Host header is enough for a key: a host that ALLOWED_HOSTS refuses never
-        # gets a body cached, since building one validates it (build_absolute_uri()).
-        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
-        self.key = (*key, host, request.scheme)
+        self.key = representation_key(request, key)
         self.language = language
         self.build = build
-        self.version = data_version()
-        digest = hashlib.blake2b(repr((self.version, self.key)).encode(), digest_size=12)
-        self.etag = f'"{digest.hexdigest()}"'
-
-    def not_modified(self) -> bool:
-        """RFC 9110 §13.1.2: ``*`` or a list holding the tag (weak comparison)."""
-        if_none_match = self.request.META.get("HTTP_IF_NONE_MATCH", "")
-        if not if_none_match:
-            return False
-        if if_none_match.strip() == "*":
-            return True
-        return self.etag in (tag.strip().removeprefix("W/") for tag in if_none_match.split(","))
+        self.version = data_version() if version is None else version
+        # What the data part of the tag stands for: one entry's content, or the whole version.
+        self.etag = entity_tag(self.version if source is None else source, self.key)
 
     def data(self) -> Any:
         return self.build(get_catalog(self.version))
 
     def json_response(self) -> HttpResponse:
         """304, or the JSON bytes (cached per data version): what a JSON client gets."""
-        if self.not_modified():
+        outcome = evaluate(self.request, self.etag)
+        if outcome == "not_modified":
             return self.finish(HttpResponse(status=304))
+        if outcome == "failed":
+            raise PreconditionFailed()
         body = bodies.get(
             (self.version, self.key),
             lambda: json.dumps(self.data(), ensure_ascii=False, separators=(",", ":")).encode(),
@@ -122,6 +130,25 @@ class Read:
         return response
 
 
+def representation_key(request: HttpRequest, key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``key`` with the host and scheme, which the absolute URLs in a body depend on."""
+    # The raw Host header is enough for a key: a host that ALLOWED_HOSTS refuses never
+    # gets a body cached, since building one validates it (build_absolute_uri()).
+    host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+    return (*key, host, request.scheme)
+
+
+def entity_tag(source: object, key: tuple[Any, ...]) -> str:
+    """A strong entity tag for the representation ``key`` of the data ``source`` stands for."""
+    digest = hashlib.blake2b(repr((source, key)).encode(), digest_size=12)
+    return f'"{digest.hexdigest()}"'
+
+
+def detail_tag(request: HttpRequest, number: int, language: str | None, fingerprint: str) -> str:
+    """The tag a GET of one code's detail in ``language`` carries (writes compare with it)."""
+    return entity_tag(fingerprint, representation_key(request, ("detail", number, language)))
+
+
 def list_read(request: HttpRequest) -> Read:
     params = parse_list_params(request)
     key = (
@@ -138,19 +165,28 @@ def list_read(request: HttpRequest) -> Read:
 def detail_read(request: HttpRequest, code: str) -> Read:
     number = code_number(code)
     language = parse_language(request)
+    version = data_version()
+    entry = get_catalog(version).get(number)
+    if entry is None:  # before any precondition: "If-None-Match: *" matches nothing here
+        raise NotFound()
 
     def build(catalog: Catalog) -> Any:
-        entry = catalog.get(number)
-        if entry is None:
-            raise NotFound()
         return item_data(request, entry, language)
 
-    return Read(request, ("detail", number, language), language, build)
+    key = ("detail", number, language)
+    return Read(request, key, language, build, version=version, source=entry.fingerprint)
+
+
+_CODE = re.compile(r"[0-9]{3}")
 
 
 def code_number(code: str) -> int:
-    """The number in a ``status-codes/<code>/`` path; anything else is not found."""
-    if not code.isdigit() or len(code) != 3:
+    """The number in a ``status-codes/<code>/`` path; anything else is not found.
+
+    ASCII digits only: ``int()`` also reads other scripts' digits, which would give one code a
+    second address (``٤٠٤``), and ``isdigit()`` admits ``²``, which ``int()`` refuses.
+    """
+    if not _CODE.fullmatch(code):
         raise NotFound()
     return int(code)
 
@@ -177,11 +213,11 @@ def _keep(entry: Entry, params: ListParams) -> bool:
         return False
     if not params.search:
         return True
-    needle = params.search.casefold()
+    needle = params.search
     texts: Sequence[str]
     if params.language is None:
         texts = [t.title for t in entry.translations] + [t.description for t in entry.translations]
     else:
         text = entry.text(params.language)
         texts = [text.title, text.description]
-    return any(needle in value.casefold() for value in [str(code.code), code.phrase, *texts])
+    return any(needle in normalize_search(value) for value in [str(code.code), code.phrase, *texts])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,8 +14,14 @@ from rest_framework.exceptions import APIException
 
 from statuscodes.catalog import Entry
 from statuscodes.languages import configured_languages
-from statuscodes.models import LocalizedText, StatusCode, StatusCodeTranslation
+from statuscodes.models import (
+    LocalizedText,
+    StatusCode,
+    StatusCodeTranslation,
+    forget_deletion,
+)
 from statuscodes.protocol import HeaderRule, StatusRules, rules_for
+from statuscodes.validators import PHRASE_MAX_LENGTH, WHITE_SPACE, validate_text, validate_title
 
 __all__ = [
     "Conflict",
@@ -55,14 +62,45 @@ class Item:
 # Written as ECMA regular expressions too: the schema publishes them as patterns.
 # Non-empty on purpose: blank values, where allowed, match the schema's other branch.
 NO_NUL = RegexValidator(r"^[^\x00]+$", message=_("Text must not contain NUL characters."))
+# The pattern of validate_title: something besides white space (the admin's rule too).
+NOT_BLANK = RegexValidator(
+    rf"^[^\x00]*[^\x00{WHITE_SPACE}][^\x00]*$", message=_("A title must not be blank.")
+)
+
+
+class StrictCharField(serializers.CharField):
+    """A JSON string, never a number or a boolean turned into one."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        value: str = super().to_internal_value(data)
+        return value
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON integer, never a string, a float or a boolean."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        value: int = super().to_internal_value(data)
+        return value
+
+
 # Spelled out rather than \s, which means more characters in Python than in ECMAScript.
 HTTP_URL = RegexValidator(r"^https?://[^\x00-\x20\x7f]+$", message=_("Give an http or https URL."))
 
 
-def _text(max_length: int | None = None, **kwargs: Any) -> serializers.CharField:
+def _text(
+    max_length: int | None = None, *, title: bool = False, **kwargs: Any
+) -> serializers.CharField:
     # Kept as given: trimming would turn a schema-valid value into a blank one.
-    return serializers.CharField(
-        max_length=max_length, validators=[NO_NUL], trim_whitespace=False, **kwargs
+    validators: list[Callable[[Any], None]] = (
+        [NOT_BLANK, validate_title] if title else [NO_NUL, validate_text]
+    )
+    return StrictCharField(
+        max_length=max_length, validators=validators, trim_whitespace=False, **kwargs
     )
 
 
@@ -77,7 +115,7 @@ class Conflict(APIException):
 class ReferenceSerializer(serializers.Serializer[Any]):
     document = _text(100, source="reference_document", allow_blank=True, required=False)
     section = _text(100, source="reference_section", allow_blank=True, required=False)
-    url = serializers.CharField(
+    url = StrictCharField(
         source="reference_url",
         max_length=300,
         allow_blank=True,
@@ -110,14 +148,14 @@ class HeadersSerializer(serializers.Serializer[Any]):
 class TextSerializer(serializers.Serializer[Any]):
     """One language's texts; in a change, each field is optional."""
 
-    title = _text(200, required=False)
+    title = _text(200, title=True, required=False)
     description = _text(allow_blank=True, required=False)
 
 
 class NewTextSerializer(TextSerializer):
     """One language's texts for a new code: the title is needed."""
 
-    title = _text(200)
+    title = _text(200, title=True)
 
 
 class TranslationsField(serializers.DictField):
@@ -168,16 +206,29 @@ class StatusCodeAllLanguagesSerializer(_StatusCodeBase):
     translations = serializers.DictField(source="texts", child=TextSerializer())
 
 
+#: What a PUT that leaves a field out sets it to: the model's defaults.
+REPLACED_DEFAULTS: dict[str, Any] = {
+    "status": StatusCode.Status.STANDARD,
+    "origin": "",
+    "reference_document": "",
+    "reference_section": "",
+    "reference_url": "",
+    "former_phrases": [],
+}
+
+
 class StatusCodeWriteSerializer(serializers.ModelSerializer[StatusCode]):
     """Changes a code; ``translations`` changes only the languages and fields given.
 
     The code itself is the resource's address and never changes: a change takes no ``code``.
     """
 
-    phrase = _text(100)
+    phrase = _text(100, title=True)
     origin = _text(100, allow_blank=True, required=False)
     reference = ReferenceSerializer(source="*", required=False)
-    former_phrases = serializers.ListField(child=_text(100), required=False)
+    former_phrases = serializers.ListField(
+        child=_text(PHRASE_MAX_LENGTH, title=True), required=False
+    )
     translations = TranslationsField(child=TextSerializer(), required=False)
 
     class Meta:
@@ -219,6 +270,9 @@ class StatusCodeWriteSerializer(serializers.ModelSerializer[StatusCode]):
         translations = validated_data.pop("translations", {})
         # Made by a person, so the dataset sync never overwrites it.
         code = StatusCode.objects.create(**validated_data, edited=True)
+        forget_deletion(code.code)
+        for language in translations:
+            forget_deletion(code.code, language)
         for language, text in translations.items():
             StatusCodeTranslation.objects.create(
                 status_code=code, language=language, edited=True, **text
@@ -228,28 +282,36 @@ class StatusCodeWriteSerializer(serializers.ModelSerializer[StatusCode]):
     @transaction.atomic
     def update(self, instance: StatusCode, validated_data: dict[str, Any]) -> StatusCode:
         translations = validated_data.pop("translations", {})
+        if not self.partial:
+            # PUT replaces the metadata: what it leaves out takes its default.
+            for name, default in REPLACED_DEFAULTS.items():
+                validated_data.setdefault(name, default)
         changed = [f for f, v in validated_data.items() if getattr(instance, f) != v]
         if changed:
             for field in changed:
                 setattr(instance, field, validated_data[field])
             instance.edited = True
-            instance.save()
+            # Only what changed: a concurrent change of another field must survive.
+            instance.save(update_fields=[*changed, "edited", "updated"])
         for language, text in translations.items():
-            translation, _created = StatusCodeTranslation.objects.get_or_create(
+            translation, created = StatusCodeTranslation.objects.get_or_create(
                 status_code=instance, language=language, defaults={**text, "edited": True}
             )
-            if any(getattr(translation, f) != v for f, v in text.items()):
-                for field, value in text.items():
-                    setattr(translation, field, value)
+            if created:
+                forget_deletion(instance.code, language)
+            differing = [f for f, v in text.items() if getattr(translation, f) != v]
+            if differing:
+                for field in differing:
+                    setattr(translation, field, text[field])
                 translation.edited = True
-                translation.save()
+                translation.save(update_fields=[*differing, "edited", "updated"])
         return instance
 
 
 class StatusCodeCreateSerializer(StatusCodeWriteSerializer):
     """Creates a code (a custom one, or a shipped one that was deleted)."""
 
-    code = serializers.IntegerField(min_value=100, max_value=599)
+    code = StrictIntegerField(min_value=100, max_value=599)
     translations = TranslationsField(child=NewTextSerializer(), required=False)
 
     class Meta(StatusCodeWriteSerializer.Meta):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponseBase
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
@@ -17,7 +20,6 @@ from drf_spectacular.utils import (
     extend_schema,
 )
 from rest_framework import status as http
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
@@ -28,18 +30,27 @@ from rest_framework.viewsets import GenericViewSet
 from statuscodes.api import reads
 from statuscodes.api import schema as _schema  # noqa: F401  (registers the schema extensions)
 from statuscodes.api.handlers import exception_handler
-from statuscodes.api.params import ALL, parse_language
+from statuscodes.api.params import ALL, parse_language, served_language
+from statuscodes.api.parsers import BoundedJSONParser
 from statuscodes.api.serializers import (
+    Conflict,
     ProblemSerializer,
     StatusCodeAllLanguagesSerializer,
     StatusCodeCreateSerializer,
     StatusCodeSerializer,
     StatusCodeWriteSerializer,
 )
-from statuscodes.catalog import get_catalog
-from statuscodes.exceptions import NotFound
+from statuscodes.catalog import fingerprint, get_catalog
+from statuscodes.conditional import evaluate
+from statuscodes.conf import app_settings
+from statuscodes.exceptions import (
+    MethodNotAllowed,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+)
 from statuscodes.languages import configured_languages
-from statuscodes.models import StatusCode
+from statuscodes.models import StatusCode, record_deletion
 
 __all__ = ["StatusCodeViewSet", "detail_view", "list_view"]
 
@@ -122,7 +133,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     lookup_field = "code"
     permission_classes = [ReadOrModelPermissions]
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     schema = StatusCodeSchema()
 
     def perform_content_negotiation(
@@ -141,8 +152,9 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
             request.user  # noqa: B018
 
     def get_exception_handler(self) -> Callable[..., Any]:
-        # Problem details whatever the host's EXCEPTION_HANDLER says.
-        return exception_handler
+        # Problem details whatever the host's EXCEPTION_HANDLER says, in the served language
+        # (the dispatchers below activate it), never the one of a cookie.
+        return functools.partial(exception_handler, language=translation.get_language())
 
     def get_serializer_class(self) -> type[Any]:
         if self.action == "create":
@@ -185,7 +197,15 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     def create(self, request: Request) -> Response:
         serializer = StatusCodeCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        code = serializer.save()
+        try:
+            with transaction.atomic():
+                code = serializer.save()
+        except IntegrityError:
+            # Another request created the same code between the check and the insert.
+            number = serializer.validated_data["code"]
+            raise Conflict(
+                {"code": [_("The status code %(code)d exists already.") % {"code": number}]}
+            ) from None
         return self._written(request, code.code, http.HTTP_201_CREATED)
 
     @extend_schema(
@@ -194,10 +214,12 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         responses={200: READ, **_problems(400, 401, 403, 404, 409)},
     )
     def update(self, request: Request, code: str, partial: bool = False) -> Response:
-        instance = self._instance(code)
-        serializer = StatusCodeWriteSerializer(instance, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        serializer.save()
+        with transaction.atomic():
+            # Read, compare and write under one row lock: no concurrent write is lost.
+            instance = self._instance(code, lock=True)
+            serializer = StatusCodeWriteSerializer(instance, data=request.data, partial=partial)
+            serializer.is_valid(raise_exception=True)
+            serializer.save()
         return self._written(request, instance.code, http.HTTP_200_OK)
 
     @extend_schema(
@@ -210,21 +232,46 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
 
     @extend_schema(parameters=[CODE], responses={204: None, **_problems(401, 403, 404)})
     def destroy(self, request: Request, code: str) -> Response:
-        self._instance(code).delete()
+        with transaction.atomic():
+            instance = self._instance(code, lock=True)
+            instance.delete()
+            # An editor's decision: the dataset sync must not bring the code back.
+            record_deletion(instance.code)
         return Response(status=http.HTTP_204_NO_CONTENT)
 
-    def _instance(self, code: str) -> StatusCode:
-        instance = StatusCode.objects.filter(code=reads.code_number(code)).first()
+    def _instance(self, code: str, *, lock: bool = False) -> StatusCode:
+        """The code to change, its permission and the request's preconditions checked."""
+        codes = StatusCode.objects.select_for_update() if lock else StatusCode.objects.all()
+        instance = codes.filter(code=reads.code_number(code)).first()
         if instance is None:
             raise NotFound()
         self.check_object_permissions(self.request, instance)
+        self._check_preconditions(instance)
         return instance
+
+    def _check_preconditions(self, instance: StatusCode) -> None:
+        """RFC 9110 §13.2.2 against the tag a GET of the same URL would carry now."""
+        request = self.request
+        if app_settings.API_REQUIRE_IF_MATCH and "HTTP_IF_MATCH" not in request.META:
+            raise PreconditionRequired(
+                _("Send If-Match with the ETag of the status code you read: writes are checked.")
+            )
+        translations = list(instance.translations.all())
+        tag = reads.detail_tag(
+            request, instance.code, parse_language(request), fingerprint(instance, translations)
+        )
+        if evaluate(request, tag) != "proceed":
+            raise PreconditionFailed(
+                _("The status code has changed since it was read: read it again.")
+            )
 
     def _written(self, request: Request, code: int, status: int) -> Response:
         language = parse_language(request)
         entry = get_catalog().get(code)
         assert entry is not None
         response = Response(reads.item_data(request, entry, language), status=status)
+        # The body is the representation a GET of the same URL gives now (RFC 9110 §8.8.3).
+        response["ETag"] = reads.detail_tag(request, code, language, entry.fingerprint)
         response["Content-Language"] = (
             ", ".join(configured_languages()) if language is None else language
         )
@@ -238,6 +285,11 @@ _detail_view = StatusCodeViewSet.as_view(
 )
 
 
+#: The methods each address supports, for the 405 of any other (RFC 9110 §15.5.6).
+LIST_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
+DETAIL_METHODS = ("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE")
+
+
 def _plain_json_read(request: HttpRequest) -> bool:
     """A read that needs nothing of DRF: JSON to anyone, and no throttling to apply."""
     return (
@@ -248,14 +300,31 @@ def _plain_json_read(request: HttpRequest) -> bool:
     )
 
 
-def _lean(read: Callable[[], reads.Read], request: HttpRequest) -> HttpResponseBase:
-    try:
-        return read().json_response()
-    except Exception as error:
-        response = exception_handler(error, {"request": request})
-        if response is None:
-            raise
-        return response
+def _dispatch(
+    request: HttpRequest,
+    methods: tuple[str, ...],
+    read: Callable[[], reads.Read],
+    drf_view: Callable[[], HttpResponseBase],
+) -> HttpResponseBase:
+    """Serve one request in the language it asked for: plain JSON reads directly, the rest by DRF.
+
+    Every message, text and note of the response is in that language, whatever the cookie says.
+    """
+    with translation.override(served_language(request)):
+        try:
+            if request.method not in methods:
+                # Before authentication: an unknown method is a 405 for everyone, not a 401.
+                raise MethodNotAllowed(allow=methods)
+            if not _plain_json_read(request):
+                return drf_view()
+            return read().json_response()
+        except Exception as error:
+            response = exception_handler(
+                error, {"request": request}, language=translation.get_language()
+            )
+            if response is None:
+                raise
+            return response
 
 
 def _drf_facade(drf_view: Any) -> Callable[[Callable[..., Any]], Any]:
@@ -272,16 +341,17 @@ def _drf_facade(drf_view: Any) -> Callable[[Callable[..., Any]], Any]:
 @_drf_facade(_list_view)
 def list_view(request: HttpRequest) -> HttpResponseBase:
     """``status-codes/``: plain JSON reads served directly, everything else through DRF."""
-    if _plain_json_read(request):
-        return _lean(lambda: reads.list_read(request), request)
-    response: HttpResponseBase = _list_view(request)
-    return response
+    return _dispatch(
+        request, LIST_METHODS, lambda: reads.list_read(request), lambda: _list_view(request)
+    )
 
 
 @_drf_facade(_detail_view)
 def detail_view(request: HttpRequest, code: str) -> HttpResponseBase:
     """``status-codes/<code>/``: plain JSON reads served directly, everything else through DRF."""
-    if _plain_json_read(request):
-        return _lean(lambda: reads.detail_read(request, code), request)
-    response: HttpResponseBase = _detail_view(request, code=code)
-    return response
+    return _dispatch(
+        request,
+        DETAIL_METHODS,
+        lambda: reads.detail_read(request, code),
+        lambda: _detail_view(request, code=code),
+    )
