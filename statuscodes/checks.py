@@ -68,17 +68,28 @@ def check_middleware(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
 
 @register()
 def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """E002: ``STATUSCODES_API_MAX_AGE`` is not a whole number of seconds >= 0."""
+    """E002: ``STATUSCODES_API_MAX_AGE`` is not seconds >= 0; E003: the If-Match flag no bool."""
     from statuscodes.conf import app_settings
 
+    errors: list[CheckMessage] = []
     value = app_settings.API_MAX_AGE
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return []
-    return [
-        Error(
-            _("STATUSCODES_API_MAX_AGE must be a whole number of seconds >= 0, not %(value)r.")
-            % {"value": value},
-            hint=_("For example STATUSCODES_API_MAX_AGE = 60."),
-            id="statuscodes.E002",
+    if not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        errors.append(
+            Error(
+                _("STATUSCODES_API_MAX_AGE must be a whole number of seconds >= 0, not %(value)r.")
+                % {"value": value},
+                hint=_("For example STATUSCODES_API_MAX_AGE = 60."),
+                id="statuscodes.E002",
+            )
         )
-    ]
+    require = app_settings.API_REQUIRE_IF_MATCH
+    if not isinstance(require, bool):
+        errors.append(
+            Error(
+                _("STATUSCODES_API_REQUIRE_IF_MATCH must be True or False, not %(value)r.")
+                % {"value": require},
+                hint=_("For example STATUSCODES_API_REQUIRE_IF_MATCH = True."),
+                id="statuscodes.E003",
+            )
+        )
+    return errors

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Permission, User
 from django.utils import translation
 
 
@@ -8,3 +9,16 @@ from django.utils import translation
 def russian():
     with translation.override("ru"):
         yield
+
+
+@pytest.fixture
+def editor(db):
+    """A staff user who may add, change and delete status codes, with the password "pw"."""
+    user = User.objects.create_user("editor", password="pw", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="statuscodes",
+            codename__in=["add_statuscode", "change_statuscode", "delete_statuscode"],
+        )
+    )
+    return user

@@ -6,7 +6,7 @@ import base64
 import json
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.test import override_settings
 
 from statuscodes import catalog
@@ -42,18 +42,6 @@ def problem(response):
 def basic(user, password="pw"):
     token = base64.b64encode(f"{user.username}:{password}".encode()).decode()
     return {"authorization": f"Basic {token}"}
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="statuscodes",
-            codename__in=["add_statuscode", "change_statuscode", "delete_statuscode"],
-        )
-    )
-    return user
 
 
 class TestRepresentation:

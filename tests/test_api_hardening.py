@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+
 import pytest
 from django.db import OperationalError
 from django.test import override_settings
 
 from statuscodes import catalog
 from statuscodes.api.reads import bodies
-from statuscodes.models import StatusCode, StatusCodeTranslation
-from tests.test_api import LIST, basic, data, editor, get, problem  # noqa: F401
+from statuscodes.models import StatusCode
+from tests.test_api import LIST, basic, data, get, problem
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +204,9 @@ class TestConditionalWrites:
         assert response["Cache-Control"] == "no-store"
         assert problem(response)["status"] == 428
         etag = get(client, f"{LIST}404/")["ETag"]
-        assert patch(client, editor, f"{LIST}404/", {"origin": "x"}, if_match=etag).status_code == 200
+        assert (
+            patch(client, editor, f"{LIST}404/", {"origin": "x"}, if_match=etag).status_code == 200
+        )
         deleted = client.delete(f"{LIST}404/", headers=basic(editor))
         assert deleted.status_code == 428
 

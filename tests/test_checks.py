@@ -48,3 +48,19 @@ def test_e001_below_common_and_conditional_get():
 @override_settings(MIDDLEWARE=[MIDDLEWARE_PATH, CONDITIONAL, COMMON])
 def test_above_is_right():
     assert check_middleware() == []
+
+
+@pytest.mark.parametrize("value", ["yes", 1, None])
+def test_e003_require_if_match_is_not_a_bool(value):
+    from statuscodes.checks import check_settings
+
+    with override_settings(STATUSCODES_API_REQUIRE_IF_MATCH=value):
+        assert [m.id for m in check_settings()] == ["statuscodes.E003"]
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_e003_a_bool_is_right(value):
+    from statuscodes.checks import check_settings
+
+    with override_settings(STATUSCODES_API_REQUIRE_IF_MATCH=value):
+        assert check_settings() == []

@@ -64,10 +64,10 @@ def test_concurrent_patches_of_different_fields_all_survive(server):
     path = "/api/status-codes/404/"
     for round_ in range(25):
         results = together(
-            lambda: send(server, "PATCH", path, {"origin": f"origin {round_}"}),
-            lambda: send(server, "PATCH", path, {"former_phrases": [f"phrase {round_}"]}),
-            lambda: send(server, "PATCH", path,
-                         {"translations": {"ru": {"description": f"описание {round_}"}}}),
+            lambda r=round_: send(server, "PATCH", path, {"origin": f"origin {r}"}),
+            lambda r=round_: send(server, "PATCH", path, {"former_phrases": [f"phrase {r}"]}),
+            lambda r=round_: send(server, "PATCH", path,
+                                  {"translations": {"ru": {"description": f"описание {r}"}}}),
         )  # fmt: skip
         assert [status.split()[1] for status, _, _ in results] == ["200"] * 3, results
         item = read(server, 404)
