@@ -232,3 +232,23 @@ class TestFailures:
             response = get(client, path)
             assert response.status_code == 503
             assert response["Retry-After"]
+
+
+class TestBrowsableAPI:
+    @pytest.mark.parametrize("path", [f"{LIST}404/", LIST])
+    def test_an_editor_gets_the_page_with_its_forms(self, client, editor, path):
+        client.force_login(editor)
+        response = get(client, path, accept="text/html")
+        assert response.status_code == 200, response.content[-2000:]
+        assert b"Not Found" in response.content
+
+    def test_the_detail_form_holds_the_current_values(self, client, editor):
+        client.force_login(editor)
+        response = get(client, f"{LIST}404/", accept="text/html")
+        assert "Не найдено" in response.content.decode()  # the raw data form, every language
+
+    @pytest.mark.parametrize("path", [f"{LIST}404/", LIST])
+    def test_head_announces_the_length_of_the_get(self, client, path):
+        length = len(get(client, path, accept="text/html").content)
+        response = client.head(path, headers={"accept": "text/html"})
+        assert int(response["Content-Length"]) == length

@@ -161,6 +161,14 @@ class NewTextSerializer(TextSerializer):
 class TranslationsField(serializers.DictField):
     """Texts by language; the schema lists the configured languages (see ``api/schema.py``)."""
 
+    def to_representation(self, value: Any) -> dict[str, Any]:
+        if hasattr(value, "all"):  # a stored code's texts, as the browsable API's form shows
+            value = {
+                t.language: {"title": t.title, "description": t.description} for t in value.all()
+            }
+        result: dict[str, Any] = super().to_representation(value)
+        return result
+
 
 class _StatusCodeBase(serializers.Serializer[Item]):
     code = serializers.IntegerField(source="entry.code.code")

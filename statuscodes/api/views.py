@@ -34,6 +34,7 @@ from statuscodes.api.params import ALL, parse_language, served_language
 from statuscodes.api.parsers import BoundedJSONParser
 from statuscodes.api.serializers import (
     Conflict,
+    Item,
     ProblemSerializer,
     StatusCodeAllLanguagesSerializer,
     StatusCodeCreateSerializer,
@@ -118,6 +119,28 @@ class StatusCodeSchema(AutoSchema):
         return [lang, *parameters] if self.method != "DELETE" else parameters
 
 
+class _AsGet:
+    """A HEAD request as the page it describes shows it: the GET's page, to the byte."""
+
+    method = "GET"
+
+    def __init__(self, request: Any) -> None:
+        self._request = request
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._request, name)
+
+
+class BrowsableAPI(BrowsableAPIRenderer):
+    """DRF's browsable API, whose HEAD announces the length of its GET."""
+
+    def get_context(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(*args, **kwargs)
+        if context["request"].method == "HEAD":
+            context["request"] = _AsGet(context["request"])
+        return context
+
+
 class ReadOrModelPermissions(DjangoModelPermissions):
     """Anyone reads; writing needs the model permission (add, change or delete)."""
 
@@ -132,7 +155,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     queryset = StatusCode.objects.all()
     lookup_field = "code"
     permission_classes = [ReadOrModelPermissions]
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    renderer_classes = [JSONRenderer, BrowsableAPI]
     parser_classes = [BoundedJSONParser]
     schema = StatusCodeSchema()
 
@@ -155,6 +178,16 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         # Problem details whatever the host's EXCEPTION_HANDLER says, in the served language
         # (the dispatchers below activate it), never the one of a cookie.
         return functools.partial(exception_handler, language=translation.get_language())
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        # The browsable API builds its forms from the instance of the read data: the stored
+        # code behind an item, and no instance for a list (the form creates a code).
+        instance = kwargs.pop("instance", args[0] if args else None)
+        if isinstance(instance, Item):
+            instance = instance.entry.code
+        elif isinstance(instance, list):
+            instance = None
+        return super().get_serializer(instance, *args[1:], **kwargs)
 
     def get_serializer_class(self) -> type[Any]:
         if self.action == "create":
