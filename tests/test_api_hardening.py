@@ -252,3 +252,12 @@ class TestBrowsableAPI:
         length = len(get(client, path, accept="text/html").content)
         response = client.head(path, headers={"accept": "text/html"})
         assert int(response["Content-Length"]) == length
+
+
+@pytest.mark.parametrize("stored", [5, [1, None, "Old"], {"a": 1}, "text"])
+def test_former_phrases_stored_before_validation_never_break_a_read(client, stored):
+    StatusCode.objects.filter(code=404).update(former_phrases=stored)
+    catalog.clear()
+    item = data(get(client, f"{LIST}404/"))
+    assert item["former_phrases"] == (["Old"] if isinstance(stored, list) else [])
+    assert get(client, f"{LIST}?lang=all").status_code == 200

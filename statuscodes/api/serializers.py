@@ -55,6 +55,12 @@ class Item:
         }
 
     @property
+    def former_phrases(self) -> list[str]:
+        # Only texts: a row written before the phrases were validated may hold anything.
+        value = self.entry.code.former_phrases
+        return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
+
+    @property
     def rules(self) -> StatusRules:
         return rules_for(self.entry.code.code)
 
@@ -186,9 +192,7 @@ class _StatusCodeBase(serializers.Serializer[Item]):
             ),
             "origin": serializers.CharField(source="entry.code.origin"),
             "reference": ReferenceSerializer(source="entry.code"),
-            "former_phrases": serializers.ListField(
-                source="entry.code.former_phrases", child=serializers.CharField()
-            ),
+            "former_phrases": serializers.ListField(child=serializers.CharField()),
             "headers": HeadersSerializer(source="rules"),
             "url": serializers.URLField(),
             "html_url": serializers.URLField(allow_null=True),
