@@ -4,23 +4,16 @@ or counted once.
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.test import override_settings
 
 from statuscodes import dataset
 from statuscodes.management.commands.sync_statuscodes import Command
 from statuscodes.models import StatusCode, StatusCodeTranslation
+from tests.test_sync import run
 
 pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    out = StringIO()
-    call_command("sync_statuscodes", *args, stdout=out)
-    return out.getvalue()
 
 
 def text(code, language):
