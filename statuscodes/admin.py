@@ -228,6 +228,14 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         )
         return super().get_form(request, obj, change, **kwargs)
 
+    def get_search_fields(self, request: HttpRequest) -> list[str]:
+        fields = list(super().get_search_fields(request))
+        term = request.GET.get("q", "")
+        if any(c.isdigit() and not c.isascii() for c in term):
+            # int() reads "٤٠٤" as 404, and some databases then match code 404 exactly.
+            fields = [f for f in fields if f != "code__exact"]
+        return fields
+
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[StatusCode], search_term: str
     ) -> tuple[QuerySet[StatusCode], bool]:
