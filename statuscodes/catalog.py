@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 
 from django.conf import settings
-from django.db import DatabaseError, connections, router
+from django.db import DatabaseError, InterfaceError, connections, router
 
 from statuscodes import dataset
 from statuscodes.languages import FINAL_FALLBACK
@@ -161,7 +161,7 @@ def lookup(code: int, language: str | None) -> Lookup:
     """
     try:
         entry = get_catalog().get(code)
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):  # InterfaceError: the connection went away
         entry = None
     if entry is not None:
         return Lookup(code, entry.code.phrase, entry.text(language))

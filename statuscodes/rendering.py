@@ -177,7 +177,7 @@ def _body(
         problem["instance"] = request.path
         for key, value in extensions.items():
             problem.setdefault(key, value)
-        return json.dumps(problem, ensure_ascii=False).encode(), PROBLEM_JSON
+        return _encode(json.dumps(problem, ensure_ascii=False)), PROBLEM_JSON
     if fmt == "html":
         language = text.title_language or translation.get_language() or "en"
         template = select_template([f"statuscodes/errors/{status}.html", "statuscodes/error.html"])
@@ -191,7 +191,13 @@ def _body(
             "type_url": "" if type_url == "about:blank" else type_url,
         }
         with translation.override(language):
-            return template.render(context), "text/html; charset=utf-8"
+            return _encode(template.render(context)), "text/html; charset=utf-8"
     if not shown_detail:
-        return f"{status} {text.title}\n", "text/plain; charset=utf-8"
-    return f"{status} {text.title}\n\n{shown_detail}\n", "text/plain; charset=utf-8"
+        return _encode(f"{status} {text.title}\n"), "text/plain; charset=utf-8"
+    return _encode(f"{status} {text.title}\n\n{shown_detail}\n"), "text/plain; charset=utf-8"
+
+
+def _encode(text: str) -> bytes:
+    # An error message may quote what the client sent, unpaired surrogates included: written
+    # as \udXXX escapes (valid JSON, readable text) rather than failing to encode.
+    return text.encode("utf-8", "backslashreplace")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from rest_framework import exceptions as drf
 from rest_framework.request import Request
+from rest_framework.views import set_rollback
 
 from statuscodes.api.params import InvalidParameters
 from statuscodes.exceptions import HttpError
@@ -76,6 +77,9 @@ def exception_handler(
     without it the request's language is used.
     """
     response = _render(exc, context, language)
+    if response is not None:
+        # As DRF's own handler does: under ATOMIC_REQUESTS, a handled error commits nothing.
+        set_rollback()
     view = context.get("view")
     if response is not None and isinstance(getattr(view, "headers", None), dict):
         # DRF's finalize_response() copies view.headers (Allow, Vary) over the response's own,

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponseBase
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
@@ -239,7 +240,12 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
             raise Conflict(
                 {"code": [_("The status code %(code)d exists already.") % {"code": number}]}
             ) from None
-        return self._written(request, code.code, http.HTTP_201_CREATED)
+        response = self._written(request, code.code, http.HTTP_201_CREATED)
+        # RFC 9110 §15.3.2: the URI of the resource created.
+        response["Location"] = request.build_absolute_uri(
+            reverse("statuscodes-api:code-detail", kwargs={"code": code.code})
+        )
+        return response
 
     @extend_schema(
         request=StatusCodeWriteSerializer,
