@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import base64
+
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.utils import translation
@@ -22,3 +24,10 @@ def editor(db):
         )
     )
     return user
+
+
+@pytest.fixture
+def auth(editor):
+    """HTTP Basic credentials of the editor."""
+    token = base64.b64encode(b"editor:pw").decode()
+    return {"authorization": f"Basic {token}"}

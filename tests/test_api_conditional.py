@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import base64
 import json
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.test import override_settings
 
 from statuscodes import catalog
@@ -24,18 +22,6 @@ REQUIRE = override_settings(STATUSCODES_API_REQUIRE_IF_MATCH=True)
 def cold_caches():
     catalog.clear()
     bodies.clear()
-
-
-@pytest.fixture
-def auth(db):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="statuscodes",
-            codename__in=["add_statuscode", "change_statuscode", "delete_statuscode"],
-        )
-    )
-    return {"authorization": "Basic " + base64.b64encode(b"editor:pw").decode()}
 
 
 def problem(response):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Permission, User
 from django.db import InterfaceError, OperationalError
 from django.test import override_settings
 from django.utils import translation
@@ -30,24 +28,6 @@ SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
 def cold_caches():
     catalog.clear()
     bodies.clear()
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="statuscodes",
-            codename__in=["add_statuscode", "change_statuscode", "delete_statuscode"],
-        )
-    )
-    return user
-
-
-@pytest.fixture
-def auth(editor):
-    token = base64.b64encode(b"editor:pw").decode()
-    return {"authorization": f"Basic {token}"}
 
 
 @pytest.fixture
