@@ -19,7 +19,7 @@ from http import HTTPStatus
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, connections, router
 
-from statuscodes import dataset
+from statuscodes import caches, dataset
 from statuscodes.languages import FINAL_FALLBACK
 from statuscodes.models import (
     DataVersion,
@@ -99,11 +99,21 @@ def data_version() -> int:
     return int(row[0]) if row else 0
 
 
-@functools.cache
+#: The data-version query by database vendor: a handful of entries at most, one per backend.
+_version_queries: dict[str, str] = {}
+
+
 def _version_sql(vendor: str, quote: Callable[[str], str]) -> str:
     # Raw SQL: this runs on every error and every API request, and the ORM would triple its cost.
-    table = quote(DataVersion._meta.db_table)
-    return f"SELECT {quote('version')} FROM {table} WHERE {quote('id')} = 1"
+    # Keyed on the vendor alone: a key holding the connection's bound quote_name would keep one
+    # entry, and one closed connection, alive per connection ever made (one per ASGI request).
+    sql = _version_queries.get(vendor)
+    if sql is None:
+        table = quote(DataVersion._meta.db_table)
+        sql = _version_queries[vendor] = (
+            f"SELECT {quote('version')} FROM {table} WHERE {quote('id')} = 1"
+        )
+    return sql
 
 
 _lock = threading.Lock()
@@ -140,6 +150,10 @@ def clear() -> None:
     global _cached
     with _lock:
         _cached = None
+
+
+caches.register("catalog.catalogue", clear)
+caches.register("catalog.version_queries", _version_queries.clear)
 
 
 @dataclass(frozen=True)

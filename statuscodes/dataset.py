@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from statuscodes import caches
 from statuscodes.languages import accepted_languages, normalize_language
 
 if TYPE_CHECKING:
@@ -81,12 +82,16 @@ def shipped_languages() -> tuple[str, ...]:
     return tuple(sorted(f.name.removesuffix(".json") for f in files if f.name.endswith(".json")))
 
 
-@cache
 def shipped_texts(language: str) -> dict[int, dict[str, str]]:
     """The shipped title and description of every code in ``language`` (empty if none shipped)."""
     language = normalize_language(language)
     if language not in shipped_languages():
-        return {}
+        return {}  # not cached: only shipped languages are keys, so the cache stays bounded
+    return _shipped_texts(language)
+
+
+@cache
+def _shipped_texts(language: str) -> dict[int, dict[str, str]]:
     path = _data_dir().joinpath("texts", f"{language}.json")
     texts = json.loads(path.read_text(encoding="utf-8"))
     return {int(code): {f: text[f] for f in TEXT_FIELDS} for code, text in texts.items()}
@@ -330,3 +335,11 @@ def _sync_texts(
         manager.bulk_create(new_texts)
     if changed_texts:
         manager.bulk_update(changed_texts, [*TEXT_FIELDS, "edited", "updated"])
+
+
+for _name, _function in [
+    ("codes", shipped_codes),
+    ("languages", shipped_languages),
+    ("texts", _shipped_texts),
+]:
+    caches.register(f"dataset.shipped_{_name}", _function.cache_clear)

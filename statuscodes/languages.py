@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from statuscodes import caches
+
 __all__ = [
     "FINAL_FALLBACK",
     "accepted_languages",
@@ -85,3 +87,6 @@ def _chain(language: str | None, language_code: str) -> tuple[str, ...]:
         if tag:
             candidates += [normalize_language(tag), generic_language(tag)]
     return tuple(dict.fromkeys(candidates))
+
+
+caches.register("languages.fallback_chains", _chain.cache_clear)

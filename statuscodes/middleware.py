@@ -12,7 +12,7 @@ from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
-from statuscodes import dataset
+from statuscodes import caches, dataset
 from statuscodes.exceptions import HttpError
 from statuscodes.headers import reason_phrase
 from statuscodes.protocol import rules_for
@@ -133,6 +133,9 @@ def _registry_phrases() -> dict[int, str]:
         if phrase and phrase != _default_phrase(code):
             phrases[code] = phrase
     return phrases
+
+
+caches.register("middleware.registry_phrases", _registry_phrases.cache_clear)
 
 
 def _drop_content(response: HttpResponseBase) -> None:

@@ -29,7 +29,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from statuscodes import catalog
+from statuscodes import caches, catalog
 from statuscodes.conditional import evaluate
 from statuscodes.forms import CLASS_NAMES, CodeFilterForm, normalize_search
 from statuscodes.models import LocalizedText, StatusCode
@@ -290,3 +290,6 @@ def _representation_parts(language: str) -> list[str | bytes]:
 def forget_representations(**kwargs: Any) -> None:
     """Receiver of ``setting_changed``: templates, static URLs or languages may differ now."""
     _representations.clear()
+
+
+caches.register("pages.representations", _representations.clear)

@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 
-from statuscodes import catalog
+from statuscodes import caches, catalog
 from statuscodes.headers import reason_phrase
 from statuscodes.protocol import rules_for
 
@@ -92,6 +92,9 @@ def _page_path(urlconf: str, code: int) -> str | None:
         return reverse(PAGE_URL_NAME, kwargs={"code": code}, urlconf=urlconf)
     except NoReverseMatch:
         return None
+
+
+caches.register("rendering.page_paths", _page_path.cache_clear)
 
 
 def render_status(

@@ -6,6 +6,16 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.utils import translation
 
+from statuscodes import caches
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Every test starts with the app's process-wide caches empty (``statuscodes.caches``)."""
+    caches.clear_all()
+    yield
+    caches.clear_all()
+
 
 @pytest.fixture
 def russian():

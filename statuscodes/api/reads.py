@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
+from statuscodes import caches
 from statuscodes.api.params import ListParams, parse_language, parse_list_params
 from statuscodes.api.serializers import (
     Item,
@@ -75,6 +76,7 @@ class _BodyCache:
 
 
 bodies = _BodyCache()
+caches.register("api.reads.bodies", bodies.clear)
 
 
 class Read:
