@@ -7,7 +7,7 @@ from django.views.decorators.http import etag
 
 from statuscodes.exceptions import NotFound, abort
 from statuscodes.protocol import NOT_RAISABLE
-from statuscodes.snippets import EXAMPLE_ARGUMENTS
+from statuscodes.snippets import example_arguments
 
 
 def raise_status(request: HttpRequest, code: int) -> HttpResponse:
@@ -18,7 +18,7 @@ def raise_status(request: HttpRequest, code: int) -> HttpResponse:
             + ", ".join(str(status) for status in sorted(NOT_RAISABLE))
             + "."
         )
-    abort(code, **EXAMPLE_ARGUMENTS.get(code, {}))
+    abort(code, **example_arguments(code))
 
 
 def no_content(request: HttpRequest) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from statuscodes.dataset import shipped_languages
 from statuscodes.languages import accepted_languages
+from statuscodes.validators import is_integer
 
 
 @register(Tags.translation)
@@ -73,7 +74,7 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
 
     errors: list[CheckMessage] = []
     value = app_settings.API_MAX_AGE
-    if not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+    if not (is_integer(value) and value >= 0):
         errors.append(
             Error(
                 _("STATUSCODES_API_MAX_AGE must be a whole number of seconds >= 0, not %(value)r.")

@@ -1,22 +1,22 @@
 """Exceptions that become RFC-correct responses: one class per status, and :func:`abort`.
 
-Subclasses only set ``status_code`` (and optionally ``default_detail``); what each status requires
-is validated in one place, :meth:`HttpError.__init__`, so a bad value fails where it is written,
-never later as a broken response.
+What each status requires lives in :mod:`statuscodes.protocol`; here every class that needs
+arguments declares them in its signature (``MethodNotAllowed(*, allow)``), so type checkers and
+editors see them, and :meth:`HttpError._setup` validates every value against the protocol table,
+so a bad value fails where it is written, never later as a broken response.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, NoReturn
 
 from django.utils.functional import Promise
 
 from statuscodes import headers as h
-from statuscodes.protocol import NOT_RAISABLE
-from statuscodes.validators import has_lone_surrogate
+from statuscodes.protocol import NOT_RAISABLE, HeaderRule, keyword_headers, rules_for
+from statuscodes.validators import has_lone_surrogate, is_integer
 
 __all__ = [
     "BadGateway",
@@ -73,55 +73,118 @@ __all__ = [
     "exception_class",
 ]
 
-_REDIRECTS_NEEDING_LOCATION = frozenset({301, 302, 303, 307, 308})
-_RETRY_AFTER_STATUSES = frozenset({413, 429, 503})
+#: What ``retry_after=`` takes: seconds, a delay, or an aware date.
+RetryAfter = int | timedelta | datetime
+#: A list-valued header given as one string or as its items.
+Values = str | Iterable[str]
+Detail = str | Promise | None
 
-# Header names that a keyword argument owns: ``headers=`` may not set them.
-_OWNED = {
-    "allow": "allow",
-    "www-authenticate": "www_authenticate",
-    "proxy-authenticate": "proxy_authenticate",
-    "content-range": "length",
-    "location": "location",
-    "retry-after": "retry_after",
-}
 #: Header names that describe the body the renderer makes: only it may set them.
 _REPRESENTATION = frozenset({"content-type", "content-encoding", "content-language"})
+#: Header names a keyword owns: ``headers=`` may not set them.
+_OWNED = keyword_headers()
 
 
-@functools.lru_cache(maxsize=512)
-def _keyword_rules(status: int) -> dict[str, tuple[bool, str]]:
-    """Keyword arguments a status accepts: name -> (required, the RFC section behind it)."""
-    rules: dict[str, tuple[bool, str]] = {}
-    if status == 401:
-        rules["www_authenticate"] = (True, "RFC 9110 §15.5.2")
-    elif status == 405:
-        rules["allow"] = (True, "RFC 9110 §15.5.6")
-    elif status == 407:
-        rules["proxy_authenticate"] = (True, "RFC 9110 §15.5.8")
-    elif status == 416:
-        rules["length"] = (True, "RFC 9110 §15.5.17")
-        rules["unit"] = (False, "RFC 9110 §14.4")
-    elif status == 426:
-        rules["upgrade"] = (True, "RFC 9110 §15.5.22")
-    elif status == 451:
-        rules["blocked_by"] = (False, "RFC 7725 §4")
-    if 300 <= status < 400:
-        needed = status in _REDIRECTS_NEEDING_LOCATION
-        rules["location"] = (needed, "RFC 9110 §10.2.2")
-        rules["allow_external"] = (False, "RFC 9110 §10.2.2")
-    if 300 <= status < 400 or status in _RETRY_AFTER_STATUSES:
-        rules["retry_after"] = (False, "RFC 9110 §10.2.3")
-    return rules
+def _allow_external(given: Mapping[str, Any]) -> bool:
+    external = given.get("allow_external", False)
+    if not isinstance(external, bool):
+        raise TypeError("allow_external must be a bool")
+    return external
+
+
+#: How each keyword's value becomes its header's value: (value, every keyword given, header).
+_FORMATTERS: dict[str, Callable[[Any, Mapping[str, Any], str], str]] = {
+    "allow": lambda value, given, name: h.format_allow(value),
+    "www_authenticate": lambda value, given, name: h.format_challenges(value, header=name),
+    "proxy_authenticate": lambda value, given, name: h.format_challenges(value, header=name),
+    "length": lambda value, given, name: h.format_content_range_unsatisfied(
+        value, given.get("unit", "bytes")
+    ),
+    "upgrade": lambda value, given, name: h.format_upgrade(value),
+    "location": lambda value, given, name: h.format_location(
+        value, allow_external=_allow_external(given)
+    ),
+    "retry_after": lambda value, given, name: h.format_retry_after(value),
+    "blocked_by": lambda value, given, name: h.format_blocked_by(value),
+}
+
+
+def _check_keywords(status: int, cls: str, given: Mapping[str, Any]) -> list[HeaderRule]:
+    """The rules whose keyword was given; a keyword the status does not take is a TypeError."""
+    keywords = rules_for(status).keywords
+    for keyword in given:
+        if keyword not in keywords:
+            raise TypeError(
+                f"{cls}() got an unexpected keyword argument {keyword!r} for a {status}"
+            )
+    for keyword, rule in keywords.items():
+        if rule.app_requires and keyword == rule.keyword and keyword not in given:
+            why = (
+                "requires"
+                if rule.level == "MUST"
+                else f"says it {rule.level}, and this app requires,"
+            )
+            raise TypeError(
+                f"{cls}() missing required keyword argument {keyword!r}: {rule.section} "
+                f"{why} {rule.name} in a {status} response"
+            )
+    return [
+        rule for keyword, rule in keywords.items() if keyword == rule.keyword and keyword in given
+    ]
+
+
+def _check_extra(extra: object) -> dict[str, str]:
+    """``headers=``: any header but those of framing, of a keyword, or of the body."""
+    if not isinstance(extra, Mapping):
+        raise TypeError(f"headers must be a mapping, not {type(extra).__name__}")
+    result: dict[str, str] = {}
+    for key, value in extra.items():
+        h.check_header_name(key)
+        lowered = key.lower()
+        if lowered in h.FRAMING_HEADERS:
+            raise ValueError(f"headers= must not set {key}: the server owns message framing")
+        if lowered in _OWNED:
+            raise ValueError(f"headers= must not set {key}: use the {_OWNED[lowered]}= keyword")
+        if lowered in _REPRESENTATION:
+            raise ValueError(
+                f"headers= must not set {key}: the renderer describes the body it makes"
+            )
+        result[key] = h.check_header_value(key, value)
+    return result
+
+
+def build_headers(
+    status: int, given: Mapping[str, Any], extra: Mapping[str, str], *, cls: str = "HttpError"
+) -> dict[str, str]:
+    """The headers of a ``status`` response from its keywords and ``headers=``, all validated."""
+    rules = _check_keywords(status, cls, given)
+    result = _check_extra(extra)
+    for rule in rules:
+        assert rule.keyword is not None
+        value = _FORMATTERS[rule.keyword](given[rule.keyword], given, rule.name)
+        if rule.joins_others and rule.name in result:
+            value = f"{result[rule.name]}, {value}"
+        result[rule.name] = value
+    if rules:
+        # Headers that go with those given, such as "Connection: upgrade" with Upgrade (§7.8).
+        for rule in rules_for(status).all_headers:
+            if rule.fixed_value is not None:
+                result[rule.name] = rule.fixed_value
+    return result
+
+
+def _check_status(status: object) -> int:
+    if not is_integer(status) or not 300 <= status <= 599:
+        raise ValueError(f"status must be an int from 300 to 599, not {status!r}")
+    return status
 
 
 class HttpError(Exception):
     """An HTTP status raised from a view; ``StatusCodeMiddleware`` turns it into the response.
 
     ``detail`` is shown to the client; without it the stored description of the status is used.
-    Keyword arguments carry the headers the status requires or allows (``allow`` for 405,
-    ``www_authenticate`` for 401, ``location`` for redirects, ``retry_after``...), and
-    ``headers`` any other header. Every value is validated here.
+    ``headers`` carries any other header. Raise a status that has no class of its own with
+    ``HttpError(status=...)`` (or :func:`abort`), giving it the keywords its rules name.
     """
 
     status_code: int = 500
@@ -129,29 +192,23 @@ class HttpError(Exception):
 
     def __init__(
         self,
-        detail: str | Promise | None = None,
+        detail: Detail = None,
         *,
         status: int | None = None,
         headers: Mapping[str, str] | None = None,
-        allow: str | Iterable[str] | None = None,
-        www_authenticate: str | Iterable[str] | None = None,
-        proxy_authenticate: str | Iterable[str] | None = None,
-        length: int | None = None,
-        unit: str | None = None,
-        upgrade: str | Iterable[str] | None = None,
-        location: str | None = None,
-        allow_external: bool | None = None,
-        retry_after: int | timedelta | datetime | None = None,
-        blocked_by: str | None = None,
+        **arguments: Any,
     ) -> None:
         if status is not None:
             if type(self) is not HttpError:
                 raise TypeError(
                     f"{type(self).__name__} has a fixed status; status= is for HttpError"
                 )
-            if not isinstance(status, int) or isinstance(status, bool) or not 300 <= status <= 599:
-                raise ValueError(f"status must be an int from 300 to 599, not {status!r}")
-            self.status_code = status
+            self.status_code = _check_status(status)
+        self._setup(detail, headers, arguments)
+
+    def _setup(
+        self, detail: Detail, headers: Mapping[str, str] | None, arguments: Mapping[str, Any]
+    ) -> None:
         if self.status_code in NOT_RAISABLE:
             raise ValueError(
                 f"{self.status_code} cannot be raised: {NOT_RAISABLE[self.status_code]}"
@@ -162,271 +219,306 @@ class HttpError(Exception):
             # It could never be encoded as UTF-8: fail here, not as a 500 while rendering.
             raise ValueError("detail contains an unpaired surrogate character")
         self.detail = detail if detail is not None else self.default_detail
-
-        given = {
-            name: value
-            for name, value in {
-                "allow": allow,
-                "www_authenticate": www_authenticate,
-                "proxy_authenticate": proxy_authenticate,
-                "length": length,
-                "unit": unit,
-                "upgrade": upgrade,
-                "location": location,
-                "allow_external": allow_external,
-                "retry_after": retry_after,
-                "blocked_by": blocked_by,
-            }.items()
-            if value is not None
-        }
-        self.headers: dict[str, str] = self._build_headers(given, headers or {})
+        given = {name: value for name, value in arguments.items() if value is not None}
+        extra = {} if headers is None else headers
+        self.headers: dict[str, str] = build_headers(
+            self.status_code, given, extra, cls=type(self).__name__
+        )
         super().__init__(str(self.detail) if self.detail is not None else self.status_code)
-
-    def _build_headers(self, given: dict[str, Any], extra: Mapping[str, str]) -> dict[str, str]:
-        status = self.status_code
-        name = type(self).__name__
-        rules = _keyword_rules(status)
-        for keyword in given:
-            if keyword not in rules:
-                raise TypeError(
-                    f"{name}() got an unexpected keyword argument {keyword!r} for a {status}"
-                )
-        for keyword, (required, section) in rules.items():
-            if required and keyword not in given:
-                raise TypeError(
-                    f"{name}() missing required keyword argument {keyword!r}: {section} "
-                    f"requires it in a {status} response"
-                )
-
-        result: dict[str, str] = {}
-        if not isinstance(extra, Mapping):
-            raise TypeError(f"headers must be a mapping, not {type(extra).__name__}")
-        for key, value in extra.items():
-            h.check_header_name(key)
-            lowered = key.lower()
-            if lowered in h.FRAMING_HEADERS:
-                raise ValueError(f"headers= must not set {key}: the server owns message framing")
-            if lowered in _OWNED:
-                raise ValueError(f"headers= must not set {key}: use the {_OWNED[lowered]}= keyword")
-            if lowered in _REPRESENTATION:
-                raise ValueError(
-                    f"headers= must not set {key}: the renderer describes the body it makes"
-                )
-            result[key] = h.check_header_value(key, value)
-
-        if "allow" in given:
-            result["Allow"] = h.format_allow(given["allow"])
-        if "www_authenticate" in given:
-            result["WWW-Authenticate"] = h.format_challenges(
-                given["www_authenticate"], header="WWW-Authenticate"
-            )
-        if "proxy_authenticate" in given:
-            result["Proxy-Authenticate"] = h.format_challenges(
-                given["proxy_authenticate"], header="Proxy-Authenticate"
-            )
-        if "length" in given:
-            result["Content-Range"] = h.format_content_range_unsatisfied(
-                given["length"], given.get("unit", "bytes")
-            )
-        if "upgrade" in given:
-            result["Upgrade"] = h.format_upgrade(given["upgrade"])
-            result["Connection"] = "upgrade"
-        if "location" in given:
-            external = given.get("allow_external", False)
-            if not isinstance(external, bool):
-                raise TypeError("allow_external must be a bool")
-            result["Location"] = h.format_location(given["location"], allow_external=external)
-        if "retry_after" in given:
-            result["Retry-After"] = h.format_retry_after(given["retry_after"])
-        if "blocked_by" in given:
-            link = h.format_blocked_by(given["blocked_by"])
-            result["Link"] = f"{result['Link']}, {link}" if "Link" in result else link
-        return result
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status={self.status_code}, detail={self.detail!r})"
 
 
+class _Plain(HttpError):
+    """A status that takes no keyword: only ``detail`` and ``headers``."""
+
+    def __init__(self, detail: Detail = None, *, headers: Mapping[str, str] | None = None) -> None:
+        self._setup(detail, headers, {})
+
+
+class _Redirect(HttpError):
+    """A redirect: ``location`` is required here (RFC 9110 says SHOULD; this app insists)."""
+
+    def __init__(
+        self,
+        detail: Detail = None,
+        *,
+        location: str,
+        allow_external: bool = False,
+        retry_after: RetryAfter | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        arguments = {
+            "location": location,
+            "allow_external": allow_external,
+            "retry_after": retry_after,
+        }
+        self._setup(detail, headers, arguments)
+
+
+class _Retryable(HttpError):
+    """A status that may say when to try again (``retry_after``)."""
+
+    def __init__(
+        self,
+        detail: Detail = None,
+        *,
+        retry_after: RetryAfter | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._setup(detail, headers, {"retry_after": retry_after})
+
+
 # 3xx redirections
+
+
 class MultipleChoices(HttpError):
     status_code = 300
 
+    def __init__(
+        self,
+        detail: Detail = None,
+        *,
+        location: str | None = None,
+        allow_external: bool = False,
+        retry_after: RetryAfter | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        arguments = {
+            "location": location,
+            "allow_external": allow_external,
+            "retry_after": retry_after,
+        }
+        self._setup(detail, headers, arguments)
 
-class MovedPermanently(HttpError):
+
+class MovedPermanently(_Redirect):
     status_code = 301
 
 
-class Found(HttpError):
+class Found(_Redirect):
     status_code = 302
 
 
-class SeeOther(HttpError):
+class SeeOther(_Redirect):
     status_code = 303
 
 
-class TemporaryRedirect(HttpError):
+class TemporaryRedirect(_Redirect):
     status_code = 307
 
 
-class PermanentRedirect(HttpError):
+class PermanentRedirect(_Redirect):
     status_code = 308
 
 
 # 4xx client errors
-class BadRequest(HttpError):
+
+
+class BadRequest(_Plain):
     status_code = 400
 
 
 class Unauthorized(HttpError):
     status_code = 401
 
+    def __init__(
+        self,
+        detail: Detail = None,
+        *,
+        www_authenticate: Values,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._setup(detail, headers, {"www_authenticate": www_authenticate})
 
-class PaymentRequired(HttpError):
+
+class PaymentRequired(_Plain):
     status_code = 402
 
 
-class Forbidden(HttpError):
+class Forbidden(_Plain):
     status_code = 403
 
 
-class NotFound(HttpError):
+class NotFound(_Plain):
     status_code = 404
 
 
 class MethodNotAllowed(HttpError):
     status_code = 405
 
+    def __init__(
+        self, detail: Detail = None, *, allow: Values, headers: Mapping[str, str] | None = None
+    ) -> None:
+        self._setup(detail, headers, {"allow": allow})
 
-class NotAcceptable(HttpError):
+
+class NotAcceptable(_Plain):
     status_code = 406
 
 
 class ProxyAuthenticationRequired(HttpError):
     status_code = 407
 
+    def __init__(
+        self,
+        detail: Detail = None,
+        *,
+        proxy_authenticate: Values,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._setup(detail, headers, {"proxy_authenticate": proxy_authenticate})
 
-class RequestTimeout(HttpError):
+
+class RequestTimeout(_Plain):
     status_code = 408
 
 
-class Conflict(HttpError):
+class Conflict(_Plain):
     status_code = 409
 
 
-class Gone(HttpError):
+class Gone(_Plain):
     status_code = 410
 
 
-class LengthRequired(HttpError):
+class LengthRequired(_Plain):
     status_code = 411
 
 
-class PreconditionFailed(HttpError):
+class PreconditionFailed(_Plain):
     status_code = 412
 
 
-class ContentTooLarge(HttpError):
+class ContentTooLarge(_Retryable):
     status_code = 413
 
 
-class URITooLong(HttpError):
+class URITooLong(_Plain):
     status_code = 414
 
 
-class UnsupportedMediaType(HttpError):
+class UnsupportedMediaType(_Plain):
     status_code = 415
 
 
 class RangeNotSatisfiable(HttpError):
     status_code = 416
 
+    def __init__(
+        self,
+        detail: Detail = None,
+        *,
+        length: int,
+        unit: str = "bytes",
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._setup(detail, headers, {"length": length, "unit": unit})
 
-class ExpectationFailed(HttpError):
+
+class ExpectationFailed(_Plain):
     status_code = 417
 
 
-class MisdirectedRequest(HttpError):
+class MisdirectedRequest(_Plain):
     status_code = 421
 
 
-class UnprocessableContent(HttpError):
+class UnprocessableContent(_Plain):
     status_code = 422
 
 
-class Locked(HttpError):
+class Locked(_Plain):
     status_code = 423
 
 
-class FailedDependency(HttpError):
+class FailedDependency(_Plain):
     status_code = 424
 
 
-class TooEarly(HttpError):
+class TooEarly(_Plain):
     status_code = 425
 
 
 class UpgradeRequired(HttpError):
     status_code = 426
 
+    def __init__(
+        self, detail: Detail = None, *, upgrade: Values, headers: Mapping[str, str] | None = None
+    ) -> None:
+        self._setup(detail, headers, {"upgrade": upgrade})
 
-class PreconditionRequired(HttpError):
+
+class PreconditionRequired(_Plain):
     status_code = 428
 
 
-class TooManyRequests(HttpError):
+class TooManyRequests(_Retryable):
     status_code = 429
 
 
-class RequestHeaderFieldsTooLarge(HttpError):
+class RequestHeaderFieldsTooLarge(_Plain):
     status_code = 431
 
 
 class UnavailableForLegalReasons(HttpError):
     status_code = 451
 
+    def __init__(
+        self,
+        detail: Detail = None,
+        *,
+        blocked_by: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._setup(detail, headers, {"blocked_by": blocked_by})
+
 
 # 5xx server errors
-class InternalServerError(HttpError):
+
+
+class InternalServerError(_Plain):
     status_code = 500
 
 
-class NotImplemented(HttpError):  # the RFC 9110 name, though it shadows a builtin
+class NotImplemented(_Plain):  # the RFC 9110 name, though it shadows a builtin
     status_code = 501
 
 
-class BadGateway(HttpError):
+class BadGateway(_Plain):
     status_code = 502
 
 
-class ServiceUnavailable(HttpError):
+class ServiceUnavailable(_Retryable):
     status_code = 503
 
 
-class GatewayTimeout(HttpError):
+class GatewayTimeout(_Plain):
     status_code = 504
 
 
-class HTTPVersionNotSupported(HttpError):
+class HTTPVersionNotSupported(_Plain):
     status_code = 505
 
 
-class VariantAlsoNegotiates(HttpError):
+class VariantAlsoNegotiates(_Plain):
     status_code = 506
 
 
-class InsufficientStorage(HttpError):
+class InsufficientStorage(_Plain):
     status_code = 507
 
 
-class LoopDetected(HttpError):
+class LoopDetected(_Plain):
     status_code = 508
 
 
-class NotExtended(HttpError):
+class NotExtended(_Plain):
     status_code = 510
 
 
-class NetworkAuthenticationRequired(HttpError):
+class NetworkAuthenticationRequired(_Plain):
     status_code = 511
 
 
@@ -437,7 +529,13 @@ UnprocessableEntity = UnprocessableContent
 RequestedRangeNotSatisfiable = RangeNotSatisfiable
 
 _CLASSES: dict[int, type[HttpError]] = {
-    cls.status_code: cls for cls in HttpError.__subclasses__() if cls.__module__ == __name__
+    cls.status_code: cls
+    for name, cls in list(globals().items())
+    if isinstance(cls, type)
+    and issubclass(cls, HttpError)
+    and cls.__name__ == name  # not the aliases of earlier names
+    and not name.startswith("_")
+    and name != "HttpError"
 }
 
 
@@ -447,10 +545,17 @@ def exception_class(status: int) -> type[HttpError] | None:
 
 
 def abort(status: int, detail: str | Promise | None = None, **kwargs: Any) -> NoReturn:
-    """Raise the exception of any 3xx, 4xx or 5xx status (``HttpError`` where there is no class)."""
-    if not isinstance(status, int) or isinstance(status, bool) or not 300 <= status <= 599:
-        raise ValueError(f"abort() takes a status from 300 to 599, not {status!r}")
+    """Raise the exception of any 3xx, 4xx or 5xx status (``HttpError`` where there is no class).
+
+    The keywords are those of the status's rules; a missing or foreign one is a ``TypeError``
+    that names the RFC section behind it.
+    """
+    _check_status(status)
     cls = exception_class(status)
     if cls is None:
         raise HttpError(detail, status=status, **kwargs)
+    given = {
+        name: value for name, value in kwargs.items() if name != "headers" and value is not None
+    }
+    _check_keywords(status, cls.__name__, given)
     raise cls(detail, **kwargs)

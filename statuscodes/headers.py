@@ -17,8 +17,11 @@ from django.http.request import validate_host
 from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date
 
+from statuscodes.validators import is_integer
+
 __all__ = [
     "FRAMING_HEADERS",
+    "WSGI_HOP_BY_HOP",
     "check_header_name",
     "check_header_value",
     "format_allow",
@@ -36,6 +39,19 @@ FRAMING_HEADERS = frozenset(
     {"content-length", "transfer-encoding", "connection", "keep-alive", "te", "trailer", "upgrade"}
 )
 
+#: PEP 3333 forbids WSGI applications to send these; wsgiref (runserver) crashes on them and
+#: gunicorn drops some and keeps others. ASGI servers such as uvicorn send them.
+WSGI_HOP_BY_HOP = (
+    "Connection",
+    "Keep-Alive",
+    "Proxy-Authenticate",
+    "Proxy-Authorization",
+    "TE",
+    "Trailers",
+    "Transfer-Encoding",
+    "Upgrade",
+)
+
 # RFC 9110 §5.6.2: token = 1*tchar
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 # RFC 9110 §5.5: field-value characters; no CR, LF, NUL or other control characters but HTAB.
@@ -46,10 +62,6 @@ _CHALLENGE = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+( +\S.*)?")
 _PROTOCOL = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+(/[!#$%&'*+\-.^_`|~0-9A-Za-z]+)?")
 _UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript", "file"})
 _WEB_SCHEMES = frozenset({"http", "https"})
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def check_header_name(name: object) -> str:
@@ -141,7 +153,7 @@ def format_upgrade(protocols: str | Iterable[str]) -> str:
 
 def format_retry_after(value: int | timedelta | datetime) -> str:
     """``Retry-After``: whole seconds, a timedelta rounded up, or an aware datetime (§10.2.3)."""
-    if _is_int(value):
+    if is_integer(value):
         assert isinstance(value, int)
         if value < 0:
             raise ValueError(f"retry_after must be >= 0 seconds, not {value}")
@@ -162,7 +174,7 @@ def format_retry_after(value: int | timedelta | datetime) -> str:
 
 def format_content_range_unsatisfied(length: int, unit: str = "bytes") -> str:
     """``Content-Range`` of a 416: ``bytes */LENGTH`` (§14.4, §15.5.17)."""
-    if not _is_int(length):
+    if not is_integer(length):
         raise TypeError(f"length must be an int, not {type(length).__name__}")
     if length < 0:
         raise ValueError(f"length must be >= 0, not {length}")

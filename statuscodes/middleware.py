@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponseBase
 
 from statuscodes import caches, dataset
 from statuscodes.exceptions import HttpError
-from statuscodes.headers import reason_phrase
+from statuscodes.headers import WSGI_HOP_BY_HOP, reason_phrase
 from statuscodes.protocol import rules_for
 from statuscodes.rendering import render_status
 
@@ -23,22 +23,6 @@ __all__ = ["StatusCodeMiddleware"]
 logger = logging.getLogger("statuscodes")
 
 GetResponse = Callable[[HttpRequest], Any]
-
-#: Statuses whose required headers are hop-by-hop: 101 and 426 Upgrade, 407 Proxy-Authenticate.
-HOP_BY_HOP_STATUSES = frozenset({101, 407, 426})
-
-#: PEP 3333 forbids WSGI applications to send these; wsgiref (runserver) crashes on them and
-#: gunicorn drops some and keeps others. ASGI servers such as uvicorn send them.
-WSGI_HOP_BY_HOP = (
-    "Connection",
-    "Keep-Alive",
-    "Proxy-Authenticate",
-    "Proxy-Authorization",
-    "TE",
-    "Trailers",
-    "Transfer-Encoding",
-    "Upgrade",
-)
 
 
 class StatusCodeMiddleware:
@@ -105,7 +89,7 @@ class StatusCodeMiddleware:
                 response["Content-Length"] = str(len(response.content))  # type: ignore[attr-defined]
             _drop_content(response)
         dropped = []
-        if status in HOP_BY_HOP_STATUSES and "wsgi.version" in request.META:
+        if rules.hop_by_hop and "wsgi.version" in request.META:
             dropped = _drop_hop_by_hop(response)
         if settings.DEBUG:
             for name in dropped:
@@ -154,10 +138,11 @@ def _drop_hop_by_hop(response: HttpResponseBase) -> list[str]:
 
 def _warn_missing_headers(response: HttpResponseBase, *, skip: list[str]) -> None:
     status = response.status_code
-    for rule in rules_for(status).required_headers:
-        if rule.name in response or rule.name in skip:
+    content_type = response.get("Content-Type", "")
+    for rule in rules_for(status).all_headers:
+        if not rule.checkable or rule.name in response or rule.name in skip:
             continue
-        if status == 206 and response.get("Content-Type", "").startswith("multipart/byteranges"):
+        if rule.unless_content_type and content_type.startswith(rule.unless_content_type):
             continue
         logger.warning(
             "A %d response lacks the %s header that %s requires.", status, rule.name, rule.section

@@ -19,8 +19,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 
 from statuscodes import caches, catalog
+from statuscodes.exceptions import build_headers
 from statuscodes.headers import reason_phrase
-from statuscodes.protocol import rules_for
+from statuscodes.protocol import header_for_keyword, rules_for
 
 __all__ = [
     "OUTAGE_ERRORS",
@@ -141,6 +142,7 @@ def render_status(
     return response
 
 
+_LOCATION = header_for_keyword("location")
 _VARY = ("Accept", "Accept-Language")
 _VARY_COOKIE = (*_VARY, "Cookie")
 
@@ -157,7 +159,7 @@ def render_outage(request: HttpRequest, *, language: str | None = None) -> HttpR
     Called from an ``except DatabaseError`` block: the error is logged with its traceback.
     """
     logger.error("The database did not answer %s: answered 503.", request.path, exc_info=True)
-    headers = {"Retry-After": str(OUTAGE_RETRY_AFTER)}
+    headers = build_headers(503, {"retry_after": OUTAGE_RETRY_AFTER}, {})
     return render_status(request, 503, headers=headers, language=language)
 
 
@@ -190,7 +192,7 @@ def _body(
             "title": text.title,
             "detail": shown_detail,
             "language": language,
-            "location": headers.get("Location", ""),
+            "location": headers.get(_LOCATION, ""),
             "type_url": "" if type_url == "about:blank" else type_url,
         }
         with translation.override(language):

@@ -9,27 +9,35 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from statuscodes.exceptions import exception_class
+from statuscodes.protocol import rules_for
 
-__all__ = ["EXAMPLE_ARGUMENTS", "Snippet", "raise_snippet"]
+__all__ = ["KEYWORD_EXAMPLES", "Snippet", "example_arguments", "raise_snippet"]
 
-#: Example values for the keyword arguments a status requires (or the RFCs recommend).
-EXAMPLE_ARGUMENTS: dict[int, dict[str, Any]] = {
-    300: {"location": "/"},
-    301: {"location": "/"},
-    302: {"location": "/"},
-    303: {"location": "/"},
-    307: {"location": "/"},
-    308: {"location": "/"},
-    401: {"www_authenticate": 'Basic realm="demo"'},
-    405: {"allow": ["GET", "HEAD"]},
-    407: {"proxy_authenticate": 'Basic realm="proxy"'},
-    413: {"retry_after": 60},
-    416: {"length": 1024},
-    426: {"upgrade": "HTTP/2"},
-    429: {"retry_after": 60},
-    451: {"blocked_by": "https://authority.example/"},
-    503: {"retry_after": 120},
+#: An example value for each keyword of the exceptions (the protocol table says which status
+#: takes which keyword).
+KEYWORD_EXAMPLES: dict[str, Any] = {
+    "allow": ["GET", "HEAD"],
+    "blocked_by": "https://authority.example/",
+    "length": 1024,
+    "location": "/",
+    "proxy_authenticate": 'Basic realm="proxy"',
+    "retry_after": 60,
+    "upgrade": "HTTP/2",
+    "www_authenticate": 'Basic realm="demo"',
 }
+
+
+def example_arguments(status: int) -> dict[str, Any]:
+    """Example keywords for ``status``: those its own header rules name, in the table's order.
+
+    The rules a whole class shares (``retry_after`` on any redirect) are left out.
+    """
+    return {
+        rule.keyword: KEYWORD_EXAMPLES[rule.keyword]
+        for rule in rules_for(status).headers
+        if rule.keyword is not None
+    }
+
 
 Kind = Literal["class", "abort", "conditional", "informational", "success", "unused"]
 
@@ -70,7 +78,7 @@ def raise_snippet(status: int, *, unused: bool = False) -> Snippet:
             _("Django's conditional view decorators answer 304 for you."),
         )
     arguments = ", ".join(
-        f"{name}={_literal(value)}" for name, value in EXAMPLE_ARGUMENTS.get(status, {}).items()
+        f"{name}={_literal(value)}" for name, value in example_arguments(status).items()
     )
     cls = exception_class(status)
     if cls is None:

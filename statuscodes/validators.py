@@ -6,7 +6,7 @@ Each validator raises Django's ``ValidationError``; the API and the admin show i
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ __all__ = [
     "PHRASE_MAX_LENGTH",
     "WHITE_SPACE",
     "has_lone_surrogate",
+    "is_integer",
     "validate_phrases",
     "validate_text",
     "validate_title",
@@ -27,6 +28,11 @@ PHRASE_MAX_LENGTH = 100
 WHITE_SPACE = r"\x09-\x0d\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_BLANK = re.compile(f"[^{WHITE_SPACE}]")
+
+
+def is_integer(value: object) -> TypeGuard[int]:
+    """True for an ``int`` that is not a ``bool`` (which Python counts as one)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def has_lone_surrogate(value: str) -> bool:

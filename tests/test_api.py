@@ -63,8 +63,14 @@ class TestRepresentation:
             "section": "15.5.6",
             "url": "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.6",
         }
-        assert item["headers"]["required"][0]["name"] == "Allow"
-        assert item["headers"]["required"][0]["section"] == "RFC 9110 §15.5.6"
+        assert item["headers"][0]["name"] == "Allow"
+        assert item["headers"][0]["section"] == "RFC 9110 §15.5.6"
+        assert item["headers"][0]["level"] == "MUST"
+        assert item["headers"][0]["keyword"] == "allow"
+        assert item["headers"][0]["app_requires"] is True
+        assert [(h["name"], h["level"], h["keyword"]) for h in item["headers"][1:]] == [
+            ("Date", "MUST", None)
+        ]
         assert item["url"] == "http://testserver/api/status-codes/405/"
         assert response["Content-Language"] == "en"
         assert response["Vary"] == "Accept, Accept-Language"

@@ -12,7 +12,7 @@ from django.test import Client
 from statuscodes import catalog, dataset
 from statuscodes.exceptions import HttpError
 from statuscodes.models import DataVersion, StatusCode, StatusCodeTranslation, bump_version
-from statuscodes.snippets import EXAMPLE_ARGUMENTS, raise_snippet
+from statuscodes.snippets import example_arguments, raise_snippet
 
 pytestmark = pytest.mark.django_db
 
@@ -315,7 +315,7 @@ class TestDetail:
         ).description
         assert text_of(description) in text
         assert (
-            "Allow required RFC 9110 §15.5.6 "
+            "Allow allow= MUST RFC 9110 §15.5.6 "
             "The methods the target resource supports; may be empty." in text
         )
         assert "May carry content." in text
@@ -373,14 +373,16 @@ class TestDetail:
     def test_protocol_facts(self, client):
         no_content = text_of(html_of(get(client, f"{LIST}204/")))
         assert "Must not carry content (RFC 9110 §15.3.5)." in no_content
-        assert "The RFCs require or recommend no particular header for this status." in no_content
+        assert "Date MUST sent by the server RFC 9110 §6.6.1" in no_content
         no_store = text_of(html_of(get(client, f"{LIST}429/")))
         assert "Caches must not store it (RFC 6585 §4)." in no_store
-        assert "Retry-After recommended RFC 6585 §4" in no_store
+        assert "Retry-After retry_after= MAY RFC 6585 §4" in no_store
+        redirect = text_of(html_of(get(client, f"{LIST}301/")))
+        assert "Location location= SHOULD required by this app RFC 9110 §15.4.2" in redirect
         assert "Not heuristically cacheable" in no_store
         interim = text_of(html_of(get(client, f"{LIST}101/")))
-        assert "Upgrade required RFC 9110 §15.2.2" in interim
-        assert "Connection required RFC 9110 §7.8" in interim
+        assert "Upgrade MUST RFC 9110 §15.2.2" in interim
+        assert "Connection MUST RFC 9110 §7.8" in interim
         assert "caches never store it" in interim
 
     def test_unofficial_code(self, client):
@@ -449,7 +451,7 @@ class TestSnippets:
         with pytest.raises(HttpError) as excinfo:
             exec(snippet.code, {})
         assert excinfo.value.status_code == code
-        for name in EXAMPLE_ARGUMENTS.get(code, {}):
+        for name in example_arguments(code):
             assert f"{name}=" in snippet.code
 
     def test_conditional_snippet_compiles(self):
@@ -643,7 +645,8 @@ class TestInterfaceTranslation:
     def test_detail(self, client):
         text = text_of(html_of(get(client, f"{LIST}405/", language="ru")))
         assert "Класс 4xx Ошибки клиента" in text
-        assert "Allow обязателен RFC 9110 §15.5.6" in text
+        assert "Allow allow= MUST RFC 9110 §15.5.6" in text
+        assert "Date MUST отправляет сервер RFC 9110 §6.6.1" in text
         assert "Содержимое допускается." in text
         assert "Как вызвать с этим приложением" in text
         assert "Предыдущий 404 Не найдено" in text

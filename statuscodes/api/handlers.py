@@ -19,8 +19,7 @@ from rest_framework.request import Request
 from rest_framework.views import set_rollback
 
 from statuscodes.api.params import InvalidParameters
-from statuscodes.exceptions import HttpError
-from statuscodes.headers import format_challenges
+from statuscodes.exceptions import HttpError, build_headers
 from statuscodes.rendering import OUTAGE_ERRORS, render_outage, render_status
 
 __all__ = ["exception_handler", "json_pointer", "validation_errors"]
@@ -109,21 +108,21 @@ def _render(
     if not isinstance(exc, drf.APIException):
         return None
 
-    headers: dict[str, str] = {}
+    # The headers each status takes come from the protocol table, as for a raised HttpError.
+    given: dict[str, Any] = {}
     extensions: dict[str, Any] = {}
     status = exc.status_code
     detail: str | None = None
     if isinstance(exc, (drf.NotAuthenticated, drf.AuthenticationFailed)):
         # A 401 needs a challenge (RFC 9110 §15.5.2): look at every authenticator, not the first.
         challenges = _challenges(context)
+        status = 401 if challenges else 403
         if challenges:
-            status = 401
-            headers["WWW-Authenticate"] = format_challenges(challenges, header="WWW-Authenticate")
-        else:
-            status = 403
+            given["www_authenticate"] = challenges
     wait = getattr(exc, "wait", None) if isinstance(exc, drf.Throttled) else None
     if wait is not None:
-        headers["Retry-After"] = str(max(0, math.ceil(wait)))
+        given["retry_after"] = max(0, math.ceil(wait))
+    headers = build_headers(status, given, {})
     if isinstance(exc, InvalidParameters):
         errors = [
             {"detail": str(message), "parameter": name} for name, message in exc.parameters.items()

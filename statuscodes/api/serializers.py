@@ -20,8 +20,14 @@ from statuscodes.models import (
     StatusCodeTranslation,
     forget_deletion,
 )
-from statuscodes.protocol import HeaderRule, StatusRules, rules_for
-from statuscodes.validators import PHRASE_MAX_LENGTH, WHITE_SPACE, validate_text, validate_title
+from statuscodes.protocol import LEVELS, HeaderRule, StatusRules, rules_for
+from statuscodes.validators import (
+    PHRASE_MAX_LENGTH,
+    WHITE_SPACE,
+    is_integer,
+    validate_text,
+    validate_title,
+)
 
 __all__ = [
     "Conflict",
@@ -88,7 +94,7 @@ class StrictIntegerField(serializers.IntegerField):
     """A JSON integer, never a string, a float or a boolean."""
 
     def to_internal_value(self, data: Any) -> int:
-        if isinstance(data, bool) or not isinstance(data, int):
+        if not is_integer(data):
             self.fail("invalid")
         value: int = super().to_internal_value(data)
         return value
@@ -137,18 +143,21 @@ class ReferenceSerializer(serializers.Serializer[Any]):
 
 
 class HeaderRuleSerializer(serializers.Serializer[HeaderRule]):
+    """One header the RFCs name for the status, at the level of their own words."""
+
     name = serializers.CharField()
+    level = serializers.ChoiceField(
+        choices=LEVELS, help_text=_("The requirement level in the RFC's words (BCP 14).")
+    )
     section = serializers.CharField(help_text=_("The RFC section that states the rule."))
     note = serializers.CharField()
-
-
-class HeadersSerializer(serializers.Serializer[Any]):
-    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
-        # Declared here: "required" would shadow the attribute every field has.
-        return {
-            "required": HeaderRuleSerializer(many=True, source="required_headers"),
-            "recommended": HeaderRuleSerializer(many=True, source="recommended_headers"),
-        }
+    keyword = serializers.CharField(
+        allow_null=True,
+        help_text=_("The argument of the status's exception that sets the header, if any."),
+    )
+    app_requires = serializers.BooleanField(
+        help_text=_("The exception cannot be raised without it (stricter than a SHOULD).")
+    )
 
 
 class TextSerializer(serializers.Serializer[Any]):
@@ -193,7 +202,7 @@ class _StatusCodeBase(serializers.Serializer[Item]):
             "origin": serializers.CharField(source="entry.code.origin"),
             "reference": ReferenceSerializer(source="entry.code"),
             "former_phrases": serializers.ListField(child=serializers.CharField()),
-            "headers": HeadersSerializer(source="rules"),
+            "headers": HeaderRuleSerializer(many=True, source="rules.all_headers"),
             "url": serializers.URLField(),
             "html_url": serializers.URLField(allow_null=True),
         }

@@ -53,6 +53,7 @@ from statuscodes.exceptions import (
 )
 from statuscodes.languages import configured_languages
 from statuscodes.models import StatusCode, record_deletion
+from statuscodes.protocol import header_for_keyword
 
 __all__ = ["StatusCodeViewSet", "detail_view", "list_view"]
 
@@ -242,7 +243,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
             ) from None
         response = self._written(request, code.code, http.HTTP_201_CREATED)
         # RFC 9110 §15.3.2: the URI of the resource created.
-        response["Location"] = request.build_absolute_uri(
+        response[header_for_keyword("location")] = request.build_absolute_uri(
             reverse("statuscodes-api:code-detail", kwargs={"code": code.code})
         )
         return response
