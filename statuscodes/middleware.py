@@ -75,6 +75,8 @@ class StatusCodeMiddleware:
         rules = rules_for(status)
         if rules.no_store and "Cache-Control" not in response:
             response["Cache-Control"] = "no-store"  # RFC 6585: caches must not store it
+        for name in rules.unwanted_headers:
+            del response[name]
         if rules.forbids_content:
             _drop_content(response)
             del response["Content-Type"]  # nothing to describe

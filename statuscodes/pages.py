@@ -24,13 +24,13 @@ from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from statuscodes import caches, catalog
-from statuscodes.conditional import evaluate
+from statuscodes.caching import Metadata, add_vary
+from statuscodes.exceptions import HttpError
 from statuscodes.forms import CLASS_NAMES, CodeFilterForm, normalize_search
 from statuscodes.models import LocalizedText, StatusCode
 from statuscodes.protocol import rules_for
@@ -72,32 +72,40 @@ class Row:
     url: str
 
 
-def _answers_outages(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A page whose database does not answer is a 503 with ``Retry-After``, not a 500."""
+def _page_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page view whose errors are rendered like any status, without the middleware.
+
+    A failed precondition is a 412; a database that does not answer a 503 with ``Retry-After``,
+    not a 500.
+    """
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
+        except HttpError as error:
+            # An error about this request, not the page: no validator, no freshness for caches.
+            response = render_status(
+                request, error.status_code, detail=error.detail, headers=error.headers
+            )
         except OUTAGE_ERRORS:
             response = render_outage(request)
-            patch_vary_headers(response, VARY)
-            return response
+        return add_vary(response, VARY)
 
     return wrapper
 
 
 @require_safe
-@_answers_outages
+@_page_view
 def code_list(request: HttpRequest) -> HttpResponse:
     """All codes grouped by class, filtered by ``?q=``, ``?class=`` and ``?standard=``."""
     current = catalog.get_catalog()
     language = _language()
     form = CodeFilterForm(request.GET)
     valid = form.is_valid()
-    etag = _etag(current.version, language, "list")
-    if valid and (conditional := _conditional(request, etag)) is not None:
-        return conditional
+    metadata = _metadata(current.version, language, "list")
+    if valid and (answer := metadata.answer(request)) is not None:
+        return answer
     # An invalid field is dropped from the filters and explained above the list.
     filters = form.cleaned_data
     search = normalize_search(filters.get("q") or "")
@@ -123,12 +131,15 @@ def code_list(request: HttpRequest) -> HttpResponse:
         "count": len(rows),
         **_page_context(request, language),
     }
-    response = render(request, "statuscodes/pages/list.html", context, status=200 if valid else 400)
-    return _finish(response, etag if valid else None)
+    if not valid:  # the page explains the bad filter: not a representation to cache
+        metadata = Metadata(language=language, vary=VARY)
+    return metadata.apply(
+        render(request, "statuscodes/pages/list.html", context, status=200 if valid else 400)
+    )
 
 
 @require_safe
-@_answers_outages
+@_page_view
 def code_detail(request: HttpRequest, code: int) -> HttpResponse:
     """One code: its texts, what the RFCs require of it, and how to raise it."""
     current = catalog.get_catalog()
@@ -136,9 +147,9 @@ def code_detail(request: HttpRequest, code: int) -> HttpResponse:
     entry = current.get(code)
     if entry is None:
         return _not_found(request, current, code, language)
-    etag = _etag(current.version, language, "detail")
-    if (conditional := _conditional(request, etag)) is not None:
-        return conditional
+    metadata = _metadata(current.version, language, "detail")
+    if (answer := metadata.answer(request)) is not None:
+        return answer
     codes = sorted(current.entries)
     index = codes.index(code)
     rows = {
@@ -158,7 +169,7 @@ def code_detail(request: HttpRequest, code: int) -> HttpResponse:
         "next": rows[codes[index + 1]] if index + 1 < len(codes) else None,
         **_page_context(request, language),
     }
-    return _finish(render(request, "statuscodes/pages/detail.html", context), etag)
+    return metadata.apply(render(request, "statuscodes/pages/detail.html", context))
 
 
 def _not_found(
@@ -168,8 +179,7 @@ def _not_found(
     title = entry.text(language).title if entry else catalog.lookup(404, language).text.title
     context = {"code": code, "title": title, **_page_context(request, language)}
     response = render(request, "statuscodes/pages/not_found.html", context, status=404)
-    patch_vary_headers(response, VARY)
-    return response
+    return Metadata(language=language, vary=VARY).apply(response)
 
 
 def _language() -> str:
@@ -223,25 +233,8 @@ def _matches(entry: catalog.Entry, row: Row, search: str) -> bool:
     return search in normalize_search(haystack)
 
 
-def _conditional(request: HttpRequest, etag: str) -> HttpResponse | None:
-    """A 304 (or 412) when the request's preconditions say so; ``None`` to render the page."""
-    outcome = evaluate(request, etag)
-    if outcome == "proceed":
-        return None
-    if outcome == "not_modified":
-        return _finish(HttpResponse(status=304), etag)
-    # An error about this request, not the page: no validator, no freshness for caches.
-    response = render_status(request, 412)
-    patch_vary_headers(response, VARY)
-    return response
-
-
-def _finish(response: HttpResponse, etag: str | None) -> HttpResponse:
-    if etag is not None:
-        response["ETag"] = etag
-        response["Cache-Control"] = CACHE_CONTROL
-    patch_vary_headers(response, VARY)
-    return response
+def _metadata(version: int, language: str, page: str) -> Metadata:
+    return Metadata(_etag(version, language, page), CACHE_CONTROL, language, VARY)
 
 
 def _etag(version: int, language: str, page: str) -> str:

@@ -82,6 +82,8 @@ class StatusRules:
     no_content_section: str | None = None
     no_store_section: str | None = None
     cacheable_section: str | None = None
+    #: Representation metadata the status SHOULD NOT carry (a 304's, RFC 9110 §15.4.5).
+    unwanted_headers: tuple[str, ...] = ()
 
     @property
     def forbids_content(self) -> bool:
@@ -262,6 +264,7 @@ _TABLE: dict[int, StatusRules] = {
             ),
             # Not a redirect: the class's Retry-After does not apply.
             class_headers=(_DATE_MUST,),
+            unwanted_headers=("Content-Type", "Content-Encoding", "Content-Language"),
             no_content_section="RFC 9110 §15.4.5",
         ),
         StatusRules(

@@ -15,10 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import select_template
 from django.urls import NoReverseMatch, get_urlconf, reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 
 from statuscodes import caches, catalog
+from statuscodes.caching import Metadata
 from statuscodes.exceptions import build_headers
 from statuscodes.headers import reason_phrase
 from statuscodes.protocol import header_for_keyword, rules_for
@@ -129,17 +129,14 @@ def render_status(
         response.reason_phrase = phrase
     for name, value in (headers or {}).items():
         response[name] = value
-    if found.text.title_language:
-        response["Content-Language"] = found.text.title_language
     # The body follows the language cookie too where LocaleMiddleware chose the language.
     vary = _VARY if explicit or not hasattr(request, "LANGUAGE_CODE") else _VARY_COOKIE
-    if "Vary" in response:
-        patch_vary_headers(response, vary)
-    else:
-        response["Vary"] = ", ".join(vary)
-    if rules.no_store:
-        response["Cache-Control"] = "no-store"
-    return response
+    metadata = Metadata(
+        cache_control="no-store" if rules.no_store else None,
+        language=found.text.title_language or None,
+        vary=vary,
+    )
+    return metadata.apply(response)
 
 
 _LOCATION = header_for_keyword("location")

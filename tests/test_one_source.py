@@ -171,7 +171,8 @@ def test_mypy_rejects_misuse(tmp_path):
     assert errors == expected, result.stdout
 
 
-def test_the_data_version_query_is_cached_once_per_vendor(transactional_db):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_data_version_query_is_cached_once_per_vendor():
     """Many threads, each with its own connection, leave one entry: none keeps a connection."""
     catalog._version_queries.clear()
 

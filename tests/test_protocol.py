@@ -115,3 +115,12 @@ def test_unknown_code_gets_the_rules_of_its_class():
     assert [rule.name for rule in rules_for(499).class_headers] == ["Date"]
     assert [rule.keyword for rule in rules_for(399).all_headers] == [None, "retry_after"]
     assert not rules_for(499).no_store
+
+
+def test_a_304_sheds_representation_metadata():
+    assert set(rules_for(304).unwanted_headers) == {
+        "Content-Type",
+        "Content-Encoding",
+        "Content-Language",
+    }
+    assert rules_for(200).unwanted_headers == ()

@@ -16,7 +16,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 
 from statuscodes import caches
 from statuscodes.api.params import ListParams, parse_language, parse_list_params
@@ -25,15 +24,27 @@ from statuscodes.api.serializers import (
     StatusCodeAllLanguagesSerializer,
     StatusCodeSerializer,
 )
+from statuscodes.caching import Metadata
 from statuscodes.catalog import Catalog, Entry, data_version, get_catalog
-from statuscodes.conditional import evaluate
 from statuscodes.conf import app_settings
-from statuscodes.exceptions import NotFound, PreconditionFailed
+from statuscodes.exceptions import NotFound
 from statuscodes.forms import normalize_search
 from statuscodes.languages import configured_languages
 from statuscodes.rendering import page_url
 
-__all__ = ["Read", "bodies", "detail_read", "list_read"]
+__all__ = [
+    "VARY",
+    "Read",
+    "bodies",
+    "code_number",
+    "content_language",
+    "detail_read",
+    "detail_tag",
+    "entity_tag",
+    "item_data",
+    "list_read",
+    "representation_key",
+]
 
 VARY = ("Accept", "Accept-Language")
 
@@ -103,33 +114,29 @@ class Read:
     def data(self) -> Any:
         return self.build(get_catalog(self.version))
 
+    def metadata(self, *, shared: bool = True) -> Metadata:
+        """What caches learn of the read; a page with the user's name and forms is not shared."""
+        language = content_language(self.language)
+        if not shared:
+            return Metadata(cache_control="private, no-cache", language=language, vary=VARY)
+        max_age = f"public, max-age={app_settings.API_MAX_AGE}"
+        return Metadata(self.etag, max_age, language, VARY)
+
     def json_response(self) -> HttpResponse:
         """304, or the JSON bytes (cached per data version): what a JSON client gets."""
-        outcome = evaluate(self.request, self.etag)
-        if outcome == "not_modified":
-            return self.finish(HttpResponse(status=304))
-        if outcome == "failed":
-            raise PreconditionFailed()
+        metadata = self.metadata()
+        if (answer := metadata.answer(self.request)) is not None:
+            return answer
         body = bodies.get(
             (self.version, self.key),
             lambda: json.dumps(self.data(), ensure_ascii=False, separators=(",", ":")).encode(),
         )
-        return self.finish(HttpResponse(body, content_type="application/json"))
+        return metadata.apply(HttpResponse(body, content_type="application/json"))
 
-    def finish(self, response: HttpResponse, *, shared: bool = True) -> HttpResponse:
-        response["Content-Language"] = (
-            ", ".join(configured_languages()) if self.language is None else self.language
-        )
-        if shared:
-            response["ETag"] = self.etag
-            response["Cache-Control"] = f"public, max-age={app_settings.API_MAX_AGE}"
-        else:  # a page with the user's name and forms is not for shared caches
-            response["Cache-Control"] = "private, no-cache"
-        if "Vary" in response:
-            patch_vary_headers(response, VARY)
-        else:
-            response["Vary"] = ", ".join(VARY)
-        return response
+
+def content_language(language: str | None) -> str:
+    """``Content-Language`` of a body in ``language``; ``None`` holds every configured one."""
+    return ", ".join(configured_languages()) if language is None else language
 
 
 def representation_key(request: HttpRequest, key: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -10,7 +10,6 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.openapi import AutoSchema
@@ -42,8 +41,8 @@ from statuscodes.api.serializers import (
     StatusCodeSerializer,
     StatusCodeWriteSerializer,
 )
+from statuscodes.caching import Metadata, evaluate
 from statuscodes.catalog import fingerprint, get_catalog
-from statuscodes.conditional import evaluate
 from statuscodes.conf import app_settings
 from statuscodes.exceptions import (
     MethodNotAllowed,
@@ -221,7 +220,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     def _read(self, read: reads.Read) -> HttpResponseBase:
         if self.request.accepted_renderer.format == "json":
             return read.json_response()
-        return read.finish(Response(read.data()), shared=False)
+        return read.metadata(shared=False).apply(Response(read.data()))
 
     # Writes ----------------------------------------------------------------------------------
 
@@ -311,12 +310,12 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         assert entry is not None
         response = Response(reads.item_data(request, entry, language), status=status)
         # The body is the representation a GET of the same URL gives now (RFC 9110 §8.8.3).
-        response["ETag"] = reads.detail_tag(request, code, language, entry.fingerprint)
-        response["Content-Language"] = (
-            ", ".join(configured_languages()) if language is None else language
+        metadata = Metadata(
+            etag=reads.detail_tag(request, code, language, entry.fingerprint),
+            language=reads.content_language(language),
+            vary=reads.VARY,
         )
-        patch_vary_headers(response, reads.VARY)
-        return response
+        return metadata.apply(response)
 
 
 _list_view = StatusCodeViewSet.as_view({"get": "list", "post": "create"})
