@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import operator
-import re
 from collections import Counter
 from typing import Any
 
@@ -13,7 +10,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ValidationError
-from django.db import connections, models, router, transaction
+from django.db import models, router, transaction
 from django.db.models import QuerySet
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.http import HttpRequest
@@ -24,6 +21,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from statuscodes import dataset
+from statuscodes.catalog import get_catalog
 from statuscodes.forms import PhrasesField
 from statuscodes.languages import configured_languages, generic_language, normalize_language
 from statuscodes.models import (
@@ -32,11 +30,9 @@ from statuscodes.models import (
     forget_deletion,
     record_deletion,
 )
+from statuscodes.search import matches, normalize_search
 
 __all__ = ["StatusCodeAdmin", "TranslationFormSet", "TranslationInline"]
-
-_ASCII_NUMBER = re.compile(r"[0-9]+")
-_CODE_DIGITS = 3
 
 
 def language_names() -> dict[str, str]:
@@ -191,7 +187,13 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["code", "code_class", "title", "status", "languages", "missing"]
     list_filter = [CodeClassFilter, "status", MissingTranslationFilter]
-    search_fields = ["code__exact", "phrase", "translations__title", "translations__description"]
+    # Shows the search box (and serves autocomplete_fields); get_search_results does the search.
+    search_fields = ["code", "phrase", "translations__title", "translations__description"]
+    search_help_text = _(
+        "A code or its first digits (404, 40; several: 404 410), a class (4xx), or a phrase from "
+        "a code's reason phrases, titles or descriptions in any language. Case and ё/е do not "
+        "matter."
+    )
     ordering = ["code"]
     readonly_fields = ["edited", "created", "updated"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -228,36 +230,16 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         )
         return super().get_form(request, obj, change, **kwargs)
 
-    def get_search_fields(self, request: HttpRequest) -> list[str]:
-        fields = list(super().get_search_fields(request))
-        term = request.GET.get("q", "")
-        if any(c.isdigit() and not c.isascii() for c in term):
-            # int() reads "٤٠٤" as 404, and some databases then match code 404 exactly.
-            fields = [f for f in fields if f != "code__exact"]
-        return fields
-
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[StatusCode], search_term: str
     ) -> tuple[QuerySet[StatusCode], bool]:
-        numbers = search_term.split()
-        # str.isdigit() is true of "²" and "٤" too, which int() refuses or reads as other digits.
-        if numbers and all(_ASCII_NUMBER.fullmatch(number) for number in numbers):
-            # Codes, not every description that mentions them ("use 404 instead of 403"). A longer
-            # number is no code: never parsed, so that neither int() nor the database overflows.
-            codes = [int(number) for number in numbers if len(number) <= _CODE_DIGITS]
-            return queryset.filter(code__in=codes), False
-        search = super().get_search_results
-        if search_term.isascii() or connections[queryset.db].vendor != "sqlite":
-            return search(request, queryset, search_term)
-        # SQLite's LIKE folds the case of ASCII letters only: try the usual case forms of the
-        # query too, so that "не найдено" finds "Не найдено" (other databases fold any script).
-        lower = search_term.lower()
-        # Capitalised after any leading quote, so that a quoted phrase is varied too.
-        capitalized = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), lower)
-        variants = dict.fromkeys([search_term, lower, capitalized, search_term.upper()])
-        results = [search(request, queryset, variant) for variant in variants]
-        combined = functools.reduce(operator.or_, (found for found, _dup in results))
-        return combined, any(dup for _found, dup in results)
+        """The codes :mod:`statuscodes.search` finds in any language, as the pages and API do."""
+        if not normalize_search(search_term):
+            return queryset, False
+        # Matched in the cached catalogue, not with LIKE: every database folds case the same.
+        entries = get_catalog().entries.values()
+        codes = [e.code.code for e in entries if matches(e, search_term, language=None)]
+        return queryset.filter(code__in=codes), False
 
     @admin.display(description=_("class"), ordering="code")
     def code_class(self, obj: StatusCode) -> str:

@@ -5,15 +5,15 @@ admin's field for a list of phrases.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from statuscodes.search import SEARCH_MAX_LENGTH
 from statuscodes.validators import validate_phrases
 
-__all__ = ["CLASS_NAMES", "CodeFilterForm", "PhrasesField", "normalize_search"]
+__all__ = ["CLASS_NAMES", "CodeFilterForm", "PhrasesField"]
 
 #: The five classes of RFC 9110 §15, by their first digit.
 CLASS_NAMES = {
@@ -23,14 +23,6 @@ CLASS_NAMES = {
     4: _("Client error"),
     5: _("Server error"),
 }
-SEARCH_MAX_LENGTH = 100
-
-_SPACES = re.compile(r"\s+")
-
-
-def normalize_search(text: str) -> str:
-    """Case-folded, with ``ё`` as ``е`` and runs of white space as one space."""
-    return _SPACES.sub(" ", text.casefold().replace("ё", "е")).strip()
 
 
 class CodeFilterForm(forms.Form):

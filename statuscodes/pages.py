@@ -31,10 +31,11 @@ from django.views.decorators.http import require_safe
 from statuscodes import caches, catalog
 from statuscodes.caching import Metadata, add_vary
 from statuscodes.exceptions import HttpError
-from statuscodes.forms import CLASS_NAMES, CodeFilterForm, normalize_search
+from statuscodes.forms import CLASS_NAMES, CodeFilterForm
 from statuscodes.models import LocalizedText, StatusCode
 from statuscodes.protocol import rules_for
 from statuscodes.rendering import OUTAGE_ERRORS, PAGE_URL_NAME, render_outage, render_status
+from statuscodes.search import matches, normalize_search
 from statuscodes.snippets import raise_snippet
 
 __all__ = ["code_detail", "code_list"]
@@ -115,7 +116,7 @@ def code_list(request: HttpRequest) -> HttpResponse:
         for row in _rows(current, language)
         if (digit is None or row.code // 100 == digit)
         and (not filters.get("standard") or row.status == StatusCode.Status.STANDARD)
-        and (not search or _matches(current.entries[row.code], row, search))
+        and (not search or matches(current.entries[row.code], search, language=language))
     ]
     groups = [
         {"digit": d, "name": name, "rows": [row for row in rows if row.code // 100 == d]}
@@ -215,22 +216,6 @@ def _status_label(value: str) -> str | Promise:
         return StatusCode.Status(value).label
     except ValueError:  # a value written past the model's choices
         return value
-
-
-def _matches(entry: catalog.Entry, row: Row, search: str) -> bool:
-    """``search`` is a prefix of the code, or appears in its class, phrases or the texts shown."""
-    if search.isdigit():
-        return str(row.code).startswith(search)
-    haystack = " ".join(
-        [
-            f"{row.code} {row.code // 100}xx",
-            row.phrase,
-            *entry.code.former_phrases,
-            row.text.title,
-            row.text.description,
-        ]
-    )
-    return search in normalize_search(haystack)
 
 
 def _metadata(version: int, language: str, page: str) -> Metadata:

@@ -229,13 +229,35 @@ def test_search(admin_client, term, expected):
     assert listed(admin_client.get(CHANGELIST, {"q": term})) == expected
 
 
-def test_search_by_a_number_is_exact_and_lists_each_code_once(admin_client):
-    assert listed(admin_client.get(CHANGELIST, {"q": "40"})) == []
+def test_search_by_a_number_is_a_code_prefix_and_lists_each_code_once(admin_client):
+    # The rule of the pages and the API (statuscodes.search); the admin matched "40" exactly.
+    assert listed(admin_client.get(CHANGELIST, {"q": "40"})) == list(range(400, 410))
+    assert "403" in StatusCode.objects.get(code=404).text("en").description
+    assert 404 not in listed(admin_client.get(CHANGELIST, {"q": "403"}))  # codes, not mentions
     codes = listed(admin_client.get(CHANGELIST, {"q": "Found"}))  # phrases, titles, descriptions
     assert len(codes) == len(set(codes))
     assert {302, 404} <= set(codes)
     assert "RFC 9110" in StatusCode.objects.get(code=404).text("en").description
     assert 404 in listed(admin_client.get(CHANGELIST, {"q": "RFC 9110"}))
+
+
+def test_search_says_its_rule(admin_client):
+    html = admin_client.get(CHANGELIST).content.decode()
+    assert "A code or its first digits (404, 40; several: 404 410)" in html
+    html = admin_client.get(CHANGELIST, headers=RU).content.decode()
+    assert "Код или его первые цифры (404, 40; несколько: 404 410)" in html
+
+
+@pytest.mark.parametrize("count", [20, 100])
+def test_search_query_count_does_not_grow_with_the_codes(
+    admin_client, django_assert_num_queries, count
+):
+    fill_up_to(count)
+    admin_client.get(CHANGELIST, {"q": "xx"})  # reads the catalogue
+    # The list's six, and the data version: the codes are matched in the cached catalogue.
+    with django_assert_num_queries(7):
+        response = admin_client.get(CHANGELIST, {"q": "XX"}, headers=RU)  # every class: "4xx"
+    assert len(listed(response)) == count
 
 
 def test_search_combines_with_a_filter(admin_client):

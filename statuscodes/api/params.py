@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.exceptions import ValidationError
 
-from statuscodes.forms import SEARCH_MAX_LENGTH, normalize_search
 from statuscodes.languages import configured_languages, generic_language, normalize_language
 from statuscodes.models import StatusCode
+from statuscodes.search import SEARCH_MAX_LENGTH, normalize_search
 
 __all__ = [
     "InvalidParameters",

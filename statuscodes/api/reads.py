@@ -11,7 +11,7 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -28,9 +28,9 @@ from statuscodes.caching import Metadata
 from statuscodes.catalog import Catalog, Entry, data_version, get_catalog
 from statuscodes.conf import app_settings
 from statuscodes.exceptions import NotFound
-from statuscodes.forms import normalize_search
 from statuscodes.languages import configured_languages
 from statuscodes.rendering import page_url
+from statuscodes.search import matches
 
 __all__ = [
     "VARY",
@@ -220,13 +220,4 @@ def _keep(entry: Entry, params: ListParams) -> bool:
         return False
     if params.status is not None and code.status != params.status:
         return False
-    if not params.search:
-        return True
-    needle = params.search
-    texts: Sequence[str]
-    if params.language is None:
-        texts = [t.title for t in entry.translations] + [t.description for t in entry.translations]
-    else:
-        text = entry.text(params.language)
-        texts = [text.title, text.description]
-    return any(needle in normalize_search(value) for value in [str(code.code), code.phrase, *texts])
+    return matches(entry, params.search, language=params.language)

@@ -92,7 +92,11 @@ LIST_PARAMETERS = [
     OpenApiParameter(
         "search",
         str,
-        description="Part of the code, the phrase, or the served title or description.",
+        description=(
+            "The start of a code (40; several: 404 410), or a phrase in the status line, the "
+            "class (4xx), a former phrase, or the title or description of the served language "
+            "(every language with lang=all). Case and ё/е do not matter."
+        ),
     ),
     OpenApiParameter("ordering", str, enum=["code", "-code"]),
 ]
