@@ -8,6 +8,8 @@ so a bad value fails where it is written, never later as a broken response.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, NoReturn
@@ -173,6 +175,31 @@ def build_headers(
     return result
 
 
+#: The members RFC 9457 §3.1 defines; an extension may not reuse their names.
+STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
+# RFC 9457 §3.2: start with a letter, letters, digits and "_", at least three characters.
+_MEMBER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,}")
+
+
+def check_extensions(extensions: object) -> dict[str, Any]:
+    """Extension members of a problem (RFC 9457 §3.2), each name and value checked."""
+    if not isinstance(extensions, Mapping):
+        raise TypeError(f"extensions must be a mapping, not {type(extensions).__name__}")
+    for name, value in extensions.items():
+        if not isinstance(name, str) or not _MEMBER_NAME.fullmatch(name):
+            raise ValueError(
+                f"invalid extension member name {name!r}: a letter, then at least two letters, "
+                "digits or underscores (RFC 9457 §3.2)"
+            )
+        if name in STANDARD_MEMBERS:
+            raise ValueError(f"extension member {name!r} would replace a standard member")
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"extension member {name!r} is not JSON: {error}") from None
+    return dict(extensions)
+
+
 def _check_status(status: object) -> int:
     if not is_integer(status) or not 300 <= status <= 599:
         raise ValueError(f"status must be an int from 300 to 599, not {status!r}")
@@ -196,6 +223,7 @@ class HttpError(Exception):
         *,
         status: int | None = None,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
         **arguments: Any,
     ) -> None:
         if status is not None:
@@ -204,10 +232,14 @@ class HttpError(Exception):
                     f"{type(self).__name__} has a fixed status; status= is for HttpError"
                 )
             self.status_code = _check_status(status)
-        self._setup(detail, headers, arguments)
+        self._setup(detail, headers, arguments, extensions)
 
     def _setup(
-        self, detail: Detail, headers: Mapping[str, str] | None, arguments: Mapping[str, Any]
+        self,
+        detail: Detail,
+        headers: Mapping[str, str] | None,
+        arguments: Mapping[str, Any],
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
         if self.status_code in NOT_RAISABLE:
             raise ValueError(
@@ -224,6 +256,7 @@ class HttpError(Exception):
         self.headers: dict[str, str] = build_headers(
             self.status_code, given, extra, cls=type(self).__name__
         )
+        self.extensions: dict[str, Any] = check_extensions({} if extensions is None else extensions)
         super().__init__(str(self.detail) if self.detail is not None else self.status_code)
 
     def __repr__(self) -> str:
@@ -233,8 +266,14 @@ class HttpError(Exception):
 class _Plain(HttpError):
     """A status that takes no keyword: only ``detail`` and ``headers``."""
 
-    def __init__(self, detail: Detail = None, *, headers: Mapping[str, str] | None = None) -> None:
-        self._setup(detail, headers, {})
+    def __init__(
+        self,
+        detail: Detail = None,
+        *,
+        headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._setup(detail, headers, {}, extensions)
 
 
 class _Redirect(HttpError):
@@ -248,13 +287,14 @@ class _Redirect(HttpError):
         allow_external: bool = False,
         retry_after: RetryAfter | None = None,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
         arguments = {
             "location": location,
             "allow_external": allow_external,
             "retry_after": retry_after,
         }
-        self._setup(detail, headers, arguments)
+        self._setup(detail, headers, arguments, extensions)
 
 
 class _Retryable(HttpError):
@@ -266,8 +306,9 @@ class _Retryable(HttpError):
         *,
         retry_after: RetryAfter | None = None,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self._setup(detail, headers, {"retry_after": retry_after})
+        self._setup(detail, headers, {"retry_after": retry_after}, extensions)
 
 
 # 3xx redirections
@@ -284,13 +325,14 @@ class MultipleChoices(HttpError):
         allow_external: bool = False,
         retry_after: RetryAfter | None = None,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
         arguments = {
             "location": location,
             "allow_external": allow_external,
             "retry_after": retry_after,
         }
-        self._setup(detail, headers, arguments)
+        self._setup(detail, headers, arguments, extensions)
 
 
 class MovedPermanently(_Redirect):
@@ -329,8 +371,9 @@ class Unauthorized(HttpError):
         *,
         www_authenticate: Values,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self._setup(detail, headers, {"www_authenticate": www_authenticate})
+        self._setup(detail, headers, {"www_authenticate": www_authenticate}, extensions)
 
 
 class PaymentRequired(_Plain):
@@ -349,9 +392,14 @@ class MethodNotAllowed(HttpError):
     status_code = 405
 
     def __init__(
-        self, detail: Detail = None, *, allow: Values, headers: Mapping[str, str] | None = None
+        self,
+        detail: Detail = None,
+        *,
+        allow: Values,
+        headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self._setup(detail, headers, {"allow": allow})
+        self._setup(detail, headers, {"allow": allow}, extensions)
 
 
 class NotAcceptable(_Plain):
@@ -367,8 +415,9 @@ class ProxyAuthenticationRequired(HttpError):
         *,
         proxy_authenticate: Values,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self._setup(detail, headers, {"proxy_authenticate": proxy_authenticate})
+        self._setup(detail, headers, {"proxy_authenticate": proxy_authenticate}, extensions)
 
 
 class RequestTimeout(_Plain):
@@ -413,8 +462,9 @@ class RangeNotSatisfiable(HttpError):
         length: int,
         unit: str = "bytes",
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self._setup(detail, headers, {"length": length, "unit": unit})
+        self._setup(detail, headers, {"length": length, "unit": unit}, extensions)
 
 
 class ExpectationFailed(_Plain):
@@ -445,9 +495,14 @@ class UpgradeRequired(HttpError):
     status_code = 426
 
     def __init__(
-        self, detail: Detail = None, *, upgrade: Values, headers: Mapping[str, str] | None = None
+        self,
+        detail: Detail = None,
+        *,
+        upgrade: Values,
+        headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self._setup(detail, headers, {"upgrade": upgrade})
+        self._setup(detail, headers, {"upgrade": upgrade}, extensions)
 
 
 class PreconditionRequired(_Plain):
@@ -471,8 +526,9 @@ class UnavailableForLegalReasons(HttpError):
         *,
         blocked_by: str | None = None,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self._setup(detail, headers, {"blocked_by": blocked_by})
+        self._setup(detail, headers, {"blocked_by": blocked_by}, extensions)
 
 
 # 5xx server errors

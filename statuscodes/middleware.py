@@ -16,7 +16,7 @@ from statuscodes import caches, dataset
 from statuscodes.exceptions import HttpError
 from statuscodes.headers import WSGI_HOP_BY_HOP, reason_phrase
 from statuscodes.protocol import rules_for
-from statuscodes.rendering import render_status
+from statuscodes.rendering import render_error, render_status
 
 __all__ = ["StatusCodeMiddleware"]
 
@@ -53,9 +53,7 @@ class StatusCodeMiddleware:
         self, request: HttpRequest, exception: Exception
     ) -> HttpResponseBase | None:
         if isinstance(exception, HttpError):
-            return render_status(
-                request, exception.status_code, detail=exception.detail, headers=exception.headers
-            )
+            return render_error(request, exception)
         return None
 
     def finish(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:

@@ -34,7 +34,12 @@ from statuscodes.exceptions import HttpError
 from statuscodes.forms import CLASS_NAMES, CodeFilterForm
 from statuscodes.models import LocalizedText, StatusCode
 from statuscodes.protocol import rules_for
-from statuscodes.rendering import OUTAGE_ERRORS, PAGE_URL_NAME, render_outage, render_status
+from statuscodes.rendering import (
+    OUTAGE_ERRORS,
+    PAGE_URL_NAME,
+    render_error,
+    render_outage,
+)
 from statuscodes.search import matches, normalize_search
 from statuscodes.snippets import raise_snippet
 
@@ -86,9 +91,7 @@ def _page_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
             return view(request, *args, **kwargs)
         except HttpError as error:
             # An error about this request, not the page: no validator, no freshness for caches.
-            response = render_status(
-                request, error.status_code, detail=error.detail, headers=error.headers
-            )
+            response = render_error(request, error)
         except OUTAGE_ERRORS:
             response = render_outage(request)
         return add_vary(response, VARY)

@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 
 from statuscodes import caches, catalog
 from statuscodes.caching import Metadata
-from statuscodes.exceptions import build_headers
+from statuscodes.exceptions import HttpError, build_headers
 from statuscodes.headers import reason_phrase
 from statuscodes.protocol import header_for_keyword, rules_for
 
@@ -29,6 +29,7 @@ __all__ = [
     "negotiate",
     "page_url",
     "problem_type",
+    "render_error",
     "render_outage",
     "render_status",
     "request_language",
@@ -137,6 +138,20 @@ def render_status(
         vary=vary,
     )
     return metadata.apply(response)
+
+
+def render_error(
+    request: HttpRequest, error: HttpError, *, language: str | None = None
+) -> HttpResponse:
+    """The response for a raised :class:`~statuscodes.exceptions.HttpError`."""
+    return render_status(
+        request,
+        error.status_code,
+        detail=error.detail,
+        headers=error.headers,
+        extensions=error.extensions,
+        language=language,
+    )
 
 
 _LOCATION = header_for_keyword("location")

@@ -375,3 +375,36 @@ class TestAbort:
 
     def test_repr(self):
         assert repr(exc.HttpError(status=599)) == "HttpError(status=599, detail=None)"
+
+
+class TestExtensions:
+    def test_members_are_kept(self):
+        error = exc.Conflict(extensions={"sku": "A-1", "available": 0})
+        assert error.extensions == {"sku": "A-1", "available": 0}
+        assert exc.NotFound().extensions == {}
+
+    @pytest.mark.parametrize("name", ["type", "title", "status", "detail", "instance"])
+    def test_a_standard_member_cannot_be_replaced(self, name):
+        with pytest.raises(ValueError, match="standard member"):
+            exc.Conflict(extensions={name: "x"})
+
+    @pytest.mark.parametrize("name", ["", "ab", "1st", "with-dash", "ünï", 5])
+    def test_names_follow_rfc_9457(self, name):
+        with pytest.raises(ValueError, match="RFC 9457"):
+            exc.Conflict(extensions={name: "x"})
+
+    @pytest.mark.parametrize("value", [object(), float("nan"), {1j}, b"bytes"])
+    def test_values_must_be_json(self, value):
+        with pytest.raises(ValueError, match="not JSON"):
+            exc.Conflict(extensions={"value": value})
+
+    def test_not_a_mapping(self):
+        with pytest.raises(TypeError, match="mapping"):
+            exc.Conflict(extensions=[("sku", 1)])  # type: ignore[arg-type]
+
+    def test_every_class_takes_them(self):
+        assert exc.MethodNotAllowed(allow="GET", extensions={"why": 1}).extensions == {"why": 1}
+        assert exc.abort.__doc__
+        with pytest.raises(exc.HttpError) as excinfo:
+            exc.abort(429, retry_after=5, extensions={"quota": 10})
+        assert excinfo.value.extensions == {"quota": 10}

@@ -96,7 +96,11 @@ def test_the_grep_finds_a_header_written_outside_the_table(tmp_path):
 
 def _keyword_parameters(cls):
     parameters = inspect.signature(cls.__init__).parameters.values()
-    keywords = {p.name: p for p in parameters if p.kind is p.KEYWORD_ONLY and p.name != "headers"}
+    keywords = {
+        p.name: p
+        for p in parameters
+        if p.kind is p.KEYWORD_ONLY and p.name not in {"headers", "extensions"}
+    }
     return keywords
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from rest_framework import exceptions as drf
@@ -20,7 +21,7 @@ from rest_framework.views import set_rollback
 
 from statuscodes.api.params import InvalidParameters
 from statuscodes.exceptions import HttpError, build_headers
-from statuscodes.rendering import OUTAGE_ERRORS, render_outage, render_status
+from statuscodes.rendering import OUTAGE_ERRORS, render_error, render_outage, render_status
 
 __all__ = ["exception_handler", "json_pointer", "validation_errors"]
 
@@ -43,7 +44,7 @@ def validation_errors(detail: Any, path: list[str | int] | None = None) -> list[
             errors += validation_errors(value, inner)
         return errors
     if isinstance(detail, list):
-        if all(isinstance(item, str) for item in detail):
+        if all(isinstance(item, (str, Promise)) for item in detail):
             return [{"detail": str(item), "pointer": json_pointer(path)} for item in detail]
         errors = []
         for index, item in enumerate(detail):
@@ -95,7 +96,7 @@ def _render(
     http_request: HttpRequest = request._request if isinstance(request, Request) else request
     render = functools.partial(render_status, http_request, language=language)
     if isinstance(exc, HttpError):
-        return render(exc.status_code, detail=exc.detail, headers=exc.headers)
+        return render_error(http_request, exc, language=language)
     if isinstance(exc, Http404):
         return render(404)
     if isinstance(exc, PermissionDenied):

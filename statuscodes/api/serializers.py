@@ -10,9 +10,10 @@ from django.core.validators import RegexValidator
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
-from rest_framework.exceptions import APIException
 
+from statuscodes.api.handlers import validation_errors
 from statuscodes.catalog import Entry
+from statuscodes.exceptions import Conflict
 from statuscodes.languages import configured_languages
 from statuscodes.models import (
     LocalizedText,
@@ -30,13 +31,13 @@ from statuscodes.validators import (
 )
 
 __all__ = [
-    "Conflict",
     "Item",
     "ProblemSerializer",
     "StatusCodeAllLanguagesSerializer",
     "StatusCodeCreateSerializer",
     "StatusCodeSerializer",
     "StatusCodeWriteSerializer",
+    "conflict",
 ]
 
 
@@ -116,12 +117,12 @@ def _text(
     )
 
 
-class Conflict(APIException):
-    """409: the request conflicts with the stored data (RFC 9110 §15.5.10)."""
-
-    status_code = 409
-    default_detail = _("The request conflicts with the current state of the status code.")
-    default_code = "conflict"
+def conflict(errors: dict[str, Any]) -> Conflict:
+    """A 409 whose ``errors`` point at what conflicts with the stored data (RFC 9110 §15.5.10)."""
+    return Conflict(
+        _("The request conflicts with the current state of the status code."),
+        extensions={"errors": validation_errors(errors)},
+    )
 
 
 class ReferenceSerializer(serializers.Serializer[Any]):
@@ -277,7 +278,7 @@ class StatusCodeWriteSerializer(serializers.ModelSerializer[StatusCode]):
         ]
         if missing:
             # Valid on its own, but this code has no such translation yet to change.
-            raise Conflict(
+            raise conflict(
                 {
                     "translations": {
                         tag: {"title": [_("A new translation needs a title.")]} for tag in missing
@@ -340,7 +341,7 @@ class StatusCodeCreateSerializer(StatusCodeWriteSerializer):
 
     def validate_code(self, value: int) -> int:
         if StatusCode.objects.filter(code=value).exists():
-            raise Conflict(
+            raise conflict(
                 {"code": [_("The status code %(code)d exists already.") % {"code": value}]}
             )
         return value

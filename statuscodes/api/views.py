@@ -33,13 +33,13 @@ from statuscodes.api.handlers import exception_handler
 from statuscodes.api.params import ALL, parse_language, served_language
 from statuscodes.api.parsers import BoundedJSONParser
 from statuscodes.api.serializers import (
-    Conflict,
     Item,
     ProblemSerializer,
     StatusCodeAllLanguagesSerializer,
     StatusCodeCreateSerializer,
     StatusCodeSerializer,
     StatusCodeWriteSerializer,
+    conflict,
 )
 from statuscodes.caching import Metadata, evaluate
 from statuscodes.catalog import fingerprint, get_catalog
@@ -241,7 +241,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         except IntegrityError:
             # Another request created the same code between the check and the insert.
             number = serializer.validated_data["code"]
-            raise Conflict(
+            raise conflict(
                 {"code": [_("The status code %(code)d exists already.") % {"code": number}]}
             ) from None
         response = self._written(request, code.code, http.HTTP_201_CREATED)
