@@ -610,8 +610,7 @@ def abort(status: int, detail: str | Promise | None = None, **kwargs: Any) -> No
     cls = exception_class(status)
     if cls is None:
         raise HttpError(detail, status=status, **kwargs)
-    given = {
-        name: value for name, value in kwargs.items() if name != "headers" and value is not None
-    }
+    own = {"headers", "extensions"}
+    given = {name: value for name, value in kwargs.items() if name not in own and value is not None}
     _check_keywords(status, cls.__name__, given)
     raise cls(detail, **kwargs)
