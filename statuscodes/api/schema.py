@@ -1,12 +1,40 @@
-"""drf-spectacular extensions: parts of the OpenAPI schema that depend on the host's settings."""
+"""The OpenAPI schema of the status code API: its operations, parameters and extensions."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+)
 
+from statuscodes.api.params import ALL
+from statuscodes.api.serializers import (
+    ProblemSerializer,
+    StatusCodeAllLanguagesSerializer,
+    StatusCodeCreateSerializer,
+    StatusCodeSerializer,
+    StatusCodeWriteSerializer,
+)
 from statuscodes.languages import configured_languages
+from statuscodes.models import StatusCode
+
+__all__ = [
+    "CREATE",
+    "DESTROY",
+    "LIST",
+    "PARTIAL_UPDATE",
+    "RETRIEVE",
+    "UPDATE",
+    "StatusCodeSchema",
+    "TranslationsFieldExtension",
+]
 
 
 class TranslationsFieldExtension(OpenApiSerializerFieldExtension):  # type: ignore[no-untyped-call]
@@ -21,3 +49,99 @@ class TranslationsFieldExtension(OpenApiSerializerFieldExtension):  # type: igno
             "properties": {language: text for language in configured_languages()},
             "additionalProperties": False,
         }
+
+
+PROBLEM = "application/problem+json"
+
+
+def _problems(*codes: int) -> dict[Any, Any]:
+    descriptions = {
+        400: _("An invalid parameter or body; each error is listed under errors."),
+        401: _("Authentication is needed; WWW-Authenticate carries the challenges."),
+        403: _("The user lacks the permission."),
+        404: _("No such status code."),
+        409: _("The code exists already, or a new translation lacks its title."),
+    }
+    return {
+        (c, PROBLEM): OpenApiResponse(ProblemSerializer, description=descriptions[c]) for c in codes
+    }
+
+
+#: The read shape depends on ``lang``: one language, or every language under ``translations``.
+READ = PolymorphicProxySerializer(
+    component_name="StatusCodeRead",
+    serializers=[StatusCodeSerializer, StatusCodeAllLanguagesSerializer],
+    resource_type_field_name=None,
+)
+READ_MANY = PolymorphicProxySerializer(
+    component_name="StatusCodeReadMany",
+    serializers=[StatusCodeSerializer, StatusCodeAllLanguagesSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
+
+LIST_PARAMETERS = [
+    OpenApiParameter("class", str, enum=[f"{d}xx" for d in "12345"] + list("12345")),
+    OpenApiParameter("status", str, enum=StatusCode.Status.values),
+    OpenApiParameter(
+        "search",
+        str,
+        description=(
+            "The start of a code (40; several: 404 410), or a phrase in the status line, the "
+            "class (4xx), a former phrase, or the title or description of the served language "
+            "(every language with lang=all). Case and ё/е do not matter."
+        ),
+    ),
+    OpenApiParameter("ordering", str, enum=["code", "-code"]),
+]
+CODE = OpenApiParameter(
+    "code", int, OpenApiParameter.PATH, description="The status code, e.g. 404."
+)
+
+
+class StatusCodeSchema(AutoSchema):
+    """Documents ``lang`` with the languages configured when the schema is generated."""
+
+    def get_override_parameters(self) -> list[Any]:
+        lang = OpenApiParameter(
+            "lang",
+            str,
+            enum=[*configured_languages(), ALL],
+            description=str(
+                _(
+                    "The language of the texts, or “all” for every language under translations. "
+                    "Overrides Accept-Language."
+                )
+            ),
+        )
+        parameters: list[Any] = super().get_override_parameters()
+        return [lang, *parameters] if self.method != "DELETE" else parameters
+
+
+# The operations of StatusCodeViewSet -------------------------------------------------------
+
+LIST = extend_schema(
+    auth=[],  # reads are public and look at no credentials
+    parameters=LIST_PARAMETERS,
+    responses={200: READ_MANY, 304: None, **_problems(400)},
+)
+RETRIEVE = extend_schema(
+    auth=[],
+    parameters=[CODE],
+    responses={200: READ, 304: None, **_problems(400, 404)},
+)
+CREATE = extend_schema(
+    request=StatusCodeCreateSerializer,
+    responses={201: READ, **_problems(400, 401, 403, 409)},
+)
+UPDATE = extend_schema(
+    request=StatusCodeWriteSerializer,
+    parameters=[CODE],
+    responses={200: READ, **_problems(400, 401, 403, 404, 409)},
+)
+PARTIAL_UPDATE = extend_schema(
+    request=StatusCodeWriteSerializer,
+    parameters=[CODE],
+    responses={200: READ, **_problems(400, 401, 403, 404, 409)},
+)
+DESTROY = extend_schema(parameters=[CODE], responses={204: None, **_problems(401, 403, 404)})

@@ -12,30 +12,23 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    PolymorphicProxySerializer,
-    extend_schema,
-)
 from rest_framework import status as http
-from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
-from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.viewsets import GenericViewSet
 
 from statuscodes.api import reads
-from statuscodes.api import schema as _schema  # noqa: F401  (registers the schema extensions)
+from statuscodes.api import schema as docs
 from statuscodes.api.handlers import exception_handler
-from statuscodes.api.params import ALL, parse_language, served_language
+from statuscodes.api.params import parse_language, served_language
 from statuscodes.api.parsers import BoundedJSONParser
+from statuscodes.api.permissions import ReadOrModelPermissions
+from statuscodes.api.renderers import BrowsableAPI
 from statuscodes.api.serializers import (
     Item,
-    ProblemSerializer,
-    StatusCodeAllLanguagesSerializer,
     StatusCodeCreateSerializer,
     StatusCodeSerializer,
     StatusCodeWriteSerializer,
@@ -50,108 +43,12 @@ from statuscodes.exceptions import (
     PreconditionFailed,
     PreconditionRequired,
 )
-from statuscodes.languages import configured_languages
 from statuscodes.models import StatusCode, record_deletion
 from statuscodes.protocol import header_for_keyword
 
 __all__ = ["StatusCodeViewSet", "detail_view", "list_view"]
 
 _PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", "application/json"})
-PROBLEM = "application/problem+json"
-
-
-def _problems(*codes: int) -> dict[Any, Any]:
-    descriptions = {
-        400: _("An invalid parameter or body; each error is listed under errors."),
-        401: _("Authentication is needed; WWW-Authenticate carries the challenges."),
-        403: _("The user lacks the permission."),
-        404: _("No such status code."),
-        409: _("The code exists already, or a new translation lacks its title."),
-    }
-    return {
-        (c, PROBLEM): OpenApiResponse(ProblemSerializer, description=descriptions[c]) for c in codes
-    }
-
-
-#: The read shape depends on ``lang``: one language, or every language under ``translations``.
-READ = PolymorphicProxySerializer(
-    component_name="StatusCodeRead",
-    serializers=[StatusCodeSerializer, StatusCodeAllLanguagesSerializer],
-    resource_type_field_name=None,
-)
-READ_MANY = PolymorphicProxySerializer(
-    component_name="StatusCodeReadMany",
-    serializers=[StatusCodeSerializer, StatusCodeAllLanguagesSerializer],
-    resource_type_field_name=None,
-    many=True,
-)
-
-LIST_PARAMETERS = [
-    OpenApiParameter("class", str, enum=[f"{d}xx" for d in "12345"] + list("12345")),
-    OpenApiParameter("status", str, enum=StatusCode.Status.values),
-    OpenApiParameter(
-        "search",
-        str,
-        description=(
-            "The start of a code (40; several: 404 410), or a phrase in the status line, the "
-            "class (4xx), a former phrase, or the title or description of the served language "
-            "(every language with lang=all). Case and ё/е do not matter."
-        ),
-    ),
-    OpenApiParameter("ordering", str, enum=["code", "-code"]),
-]
-CODE = OpenApiParameter(
-    "code", int, OpenApiParameter.PATH, description="The status code, e.g. 404."
-)
-
-
-class StatusCodeSchema(AutoSchema):
-    """Documents ``lang`` with the languages configured when the schema is generated."""
-
-    def get_override_parameters(self) -> list[Any]:
-        lang = OpenApiParameter(
-            "lang",
-            str,
-            enum=[*configured_languages(), ALL],
-            description=str(
-                _(
-                    "The language of the texts, or “all” for every language under translations. "
-                    "Overrides Accept-Language."
-                )
-            ),
-        )
-        parameters: list[Any] = super().get_override_parameters()
-        return [lang, *parameters] if self.method != "DELETE" else parameters
-
-
-class _AsGet:
-    """A HEAD request as the page it describes shows it: the GET's page, to the byte."""
-
-    method = "GET"
-
-    def __init__(self, request: Any) -> None:
-        self._request = request
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._request, name)
-
-
-class BrowsableAPI(BrowsableAPIRenderer):
-    """DRF's browsable API, whose HEAD announces the length of its GET."""
-
-    def get_context(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        context: dict[str, Any] = super().get_context(*args, **kwargs)
-        if context["request"].method == "HEAD":
-            context["request"] = _AsGet(context["request"])
-        return context
-
-
-class ReadOrModelPermissions(DjangoModelPermissions):
-    """Anyone reads; writing needs the model permission (add, change or delete)."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        # Reads never look at the user: no session lookup, and no Vary: Cookie on shared data.
-        return request.method in SAFE_METHODS or super().has_permission(request, view)
 
 
 class StatusCodeViewSet(GenericViewSet[StatusCode]):
@@ -162,7 +59,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     permission_classes = [ReadOrModelPermissions]
     renderer_classes = [JSONRenderer, BrowsableAPI]
     parser_classes = [BoundedJSONParser]
-    schema = StatusCodeSchema()
+    schema = docs.StatusCodeSchema()
 
     def perform_content_negotiation(
         self, request: Request, force: bool = False
@@ -205,19 +102,11 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     # JSON reads normally arrive through ``read_view`` below and never reach DRF; these serve
     # the browsable API, and JSON when the host configures DRF throttling.
 
-    @extend_schema(
-        auth=[],  # reads are public and look at no credentials
-        parameters=LIST_PARAMETERS,
-        responses={200: READ_MANY, 304: None, **_problems(400)},
-    )
+    @docs.LIST
     def list(self, request: Request) -> HttpResponseBase:
         return self._read(reads.list_read(request))
 
-    @extend_schema(
-        auth=[],
-        parameters=[CODE],
-        responses={200: READ, 304: None, **_problems(400, 404)},
-    )
+    @docs.RETRIEVE
     def retrieve(self, request: Request, code: str) -> HttpResponseBase:
         return self._read(reads.detail_read(request, code))
 
@@ -228,10 +117,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
 
     # Writes ----------------------------------------------------------------------------------
 
-    @extend_schema(
-        request=StatusCodeCreateSerializer,
-        responses={201: READ, **_problems(400, 401, 403, 409)},
-    )
+    @docs.CREATE
     def create(self, request: Request) -> Response:
         serializer = StatusCodeCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -251,11 +137,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         )
         return response
 
-    @extend_schema(
-        request=StatusCodeWriteSerializer,
-        parameters=[CODE],
-        responses={200: READ, **_problems(400, 401, 403, 404, 409)},
-    )
+    @docs.UPDATE
     def update(self, request: Request, code: str, partial: bool = False) -> Response:
         with transaction.atomic():
             # Read, compare and write under one row lock: no concurrent write is lost.
@@ -265,15 +147,11 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
             serializer.save()
         return self._written(request, instance.code, http.HTTP_200_OK)
 
-    @extend_schema(
-        request=StatusCodeWriteSerializer,
-        parameters=[CODE],
-        responses={200: READ, **_problems(400, 401, 403, 404, 409)},
-    )
+    @docs.PARTIAL_UPDATE
     def partial_update(self, request: Request, code: str) -> Response:
         return self.update(request, code, partial=True)
 
-    @extend_schema(parameters=[CODE], responses={204: None, **_problems(401, 403, 404)})
+    @docs.DESTROY
     def destroy(self, request: Request, code: str) -> Response:
         with transaction.atomic():
             instance = self._instance(code, lock=True)
