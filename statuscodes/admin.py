@@ -32,7 +32,15 @@ from statuscodes.models import (
 )
 from statuscodes.search import matches, normalize_search
 
-__all__ = ["StatusCodeAdmin", "TranslationFormSet", "TranslationInline"]
+__all__ = [
+    "CodeClassFilter",
+    "MissingTranslationFilter",
+    "StatusCodeAdmin",
+    "TranslationFormSet",
+    "TranslationInline",
+    "language_names",
+    "missing_languages",
+]
 
 
 def language_names() -> dict[str, str]:

@@ -17,9 +17,15 @@ from django.utils.cache import patch_vary_headers
 
 from statuscodes.exceptions import PreconditionFailed
 
-__all__ = ["Metadata", "Outcome", "add_vary", "evaluate", "parse_tags"]
+__all__ = [
+    "Metadata",
+    "Outcome",
+    "add_vary",
+    "evaluate",
+    "parse_tags",
+]
 
-Response = TypeVar("Response", bound=HttpResponseBase)
+_Response = TypeVar("_Response", bound=HttpResponseBase)
 
 #: What the preconditions decide: go on, answer 304 Not Modified, or 412 Precondition Failed.
 Outcome = Literal["proceed", "not_modified", "failed"]
@@ -82,7 +88,7 @@ def evaluate(request: HttpRequest, etag: str | None) -> Outcome:
     return "proceed"
 
 
-def add_vary(response: Response, names: Iterable[str]) -> Response:
+def add_vary(response: _Response, names: Iterable[str]) -> _Response:
     """Add ``names`` to the response's ``Vary``, keeping what it names already."""
     names = tuple(names)
     if not names:
@@ -107,7 +113,7 @@ class Metadata:
     language: str | None = None
     vary: tuple[str, ...] = ()
 
-    def apply(self, response: Response) -> Response:
+    def apply(self, response: _Response) -> _Response:
         """Put the metadata on a response that carries the representation."""
         if self.language is not None:
             response["Content-Language"] = self.language
@@ -133,7 +139,7 @@ class Metadata:
             raise PreconditionFailed()
         return None
 
-    def _validators(self, response: Response) -> Response:
+    def _validators(self, response: _Response) -> _Response:
         if self.etag is not None:
             response["ETag"] = self.etag
         if self.cache_control is not None:

@@ -29,7 +29,17 @@ from statuscodes.models import (
     resolve_text,
 )
 
-__all__ = ["Catalog", "Entry", "data_version", "get_catalog", "lookup"]
+__all__ = [
+    "CLASS_TITLES",
+    "Catalog",
+    "Entry",
+    "Lookup",
+    "clear",
+    "data_version",
+    "fingerprint",
+    "get_catalog",
+    "lookup",
+]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,11 @@ from typing import Any
 
 from django.conf import settings
 
-__all__ = ["DEFAULTS", "app_settings"]
+__all__ = [
+    "DEFAULTS",
+    "AppSettings",
+    "app_settings",
+]
 
 DEFAULTS: dict[str, Any] = {
     # Seconds the API's read responses may be reused by caches (Cache-Control max-age).

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "METADATA_FIELDS",
     "TEXT_FIELDS",
+    "Action",
     "Change",
     "SyncReport",
     "restore",

@@ -21,10 +21,12 @@ from statuscodes.protocol import NOT_RAISABLE, HeaderRule, keyword_headers, rule
 from statuscodes.validators import has_lone_surrogate, is_integer
 
 __all__ = [
+    "STANDARD_MEMBERS",
     "BadGateway",
     "BadRequest",
     "Conflict",
     "ContentTooLarge",
+    "Detail",
     "ExpectationFailed",
     "FailedDependency",
     "Forbidden",
@@ -58,6 +60,7 @@ __all__ = [
     "RequestHeaderFieldsTooLarge",
     "RequestTimeout",
     "RequestedRangeNotSatisfiable",
+    "RetryAfter",
     "SeeOther",
     "ServiceUnavailable",
     "TemporaryRedirect",
@@ -70,8 +73,11 @@ __all__ = [
     "UnprocessableEntity",
     "UnsupportedMediaType",
     "UpgradeRequired",
+    "Values",
     "VariantAlsoNegotiates",
     "abort",
+    "build_headers",
+    "check_extensions",
     "exception_class",
 ]
 

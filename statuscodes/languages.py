@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from statuscodes import caches
 
 __all__ = [
+    "ACCEPT_LANGUAGE_MAX_LENGTH",
     "FINAL_FALLBACK",
+    "accept_language",
     "accepted_languages",
     "configured_languages",
     "fallback_chain",
@@ -25,6 +27,36 @@ __all__ = [
 FINAL_FALLBACK = "en"
 
 _TAG = re.compile(r"[a-z]{2,3}(-[a-z0-9]{1,8})*")
+
+
+# RFC 9110 §12.5.4 and RFC 4647 §2.1: language-range, then an optional weight (§12.4.2).
+_RANGE = re.compile(r"\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+_WEIGHT = re.compile(r"[qQ]=(0(\.[0-9]{0,3})?|1(\.0{0,3})?)")
+#: A longer Accept-Language is not read at all: no client needs more, and parsing costs time.
+ACCEPT_LANGUAGE_MAX_LENGTH = 500
+
+
+def accept_language(value: str) -> list[str]:
+    """The ranges of an ``Accept-Language`` value, most preferred first, ``q=0`` dropped.
+
+    A member that is not a language range with an optional weight is ignored; ranges of equal
+    weight keep the client's order.
+    """
+    if len(value) > ACCEPT_LANGUAGE_MAX_LENGTH:
+        return []
+    weighted: list[tuple[float, int, str]] = []
+    for index, member in enumerate(value.split(",")):
+        language, _sep, parameters = member.strip().partition(";")
+        language = language.strip()
+        weight = 1.0
+        if parameters:
+            match = _WEIGHT.fullmatch(parameters.strip())
+            if match is None:
+                continue
+            weight = float(match.group(1))
+        if _RANGE.fullmatch(language) and weight > 0:
+            weighted.append((-weight, index, language))
+    return [language for _weight, _index, language in sorted(weighted)]
 
 
 def normalize_language(tag: str) -> str:

@@ -18,11 +18,13 @@ from statuscodes.headers import WSGI_HOP_BY_HOP, reason_phrase
 from statuscodes.protocol import rules_for
 from statuscodes.rendering import render_error, render_status
 
-__all__ = ["StatusCodeMiddleware"]
+__all__ = [
+    "StatusCodeMiddleware",
+]
 
 logger = logging.getLogger("statuscodes")
 
-GetResponse = Callable[[HttpRequest], Any]
+_GetResponse = Callable[[HttpRequest], Any]
 
 
 class StatusCodeMiddleware:
@@ -35,7 +37,7 @@ class StatusCodeMiddleware:
     sync_capable = True
     async_capable = True
 
-    def __init__(self, get_response: GetResponse) -> None:
+    def __init__(self, get_response: _GetResponse) -> None:
         self.get_response = get_response
         self.is_async = iscoroutinefunction(get_response)
         if self.is_async:

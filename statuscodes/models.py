@@ -20,14 +20,19 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "MAX_CODE",
+    "MIN_CODE",
     "DataVersion",
     "Deletion",
+    "DeletionQuerySet",
     "LocalizedText",
     "StatusCode",
     "StatusCodeQuerySet",
     "StatusCodeTranslation",
+    "StatusCodeTranslationManager",
     "bump_version",
     "forget_deletion",
+    "new_version",
     "record_deletion",
     "resolve_text",
 ]

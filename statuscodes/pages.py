@@ -43,7 +43,18 @@ from statuscodes.rendering import (
 from statuscodes.search import matches, normalize_search
 from statuscodes.snippets import raise_snippet
 
-__all__ = ["code_detail", "code_list"]
+__all__ = [
+    "CACHE_CONTROL",
+    "LIST_URL_NAME",
+    "STATIC_FILES",
+    "STATUS_NOTES",
+    "TEMPLATES",
+    "VARY",
+    "Row",
+    "code_detail",
+    "code_list",
+    "forget_representations",
+]
 
 LIST_URL_NAME = "statuscodes:code-list"
 TEMPLATES = (

@@ -18,6 +18,7 @@ __all__ = [
     "NOT_RAISABLE",
     "HeaderRule",
     "Level",
+    "Sender",
     "StatusRules",
     "forbids_content",
     "header_for_keyword",

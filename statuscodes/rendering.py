@@ -25,6 +25,9 @@ from statuscodes.protocol import header_for_keyword, rules_for
 
 __all__ = [
     "OUTAGE_ERRORS",
+    "OUTAGE_RETRY_AFTER",
+    "PAGE_URL_NAME",
+    "PROBLEM_JSON",
     "Format",
     "negotiate",
     "page_url",

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from statuscodes.exceptions import exception_class
 from statuscodes.protocol import rules_for
 
-__all__ = ["KEYWORD_EXAMPLES", "Snippet", "example_arguments", "raise_snippet"]
+__all__ = [
+    "KEYWORD_EXAMPLES",
+    "Kind",
+    "Snippet",
+    "example_arguments",
+    "raise_snippet",
+]
 
 #: An example value for each keyword of the exceptions (the protocol table says which status
 #: takes which keyword).

@@ -45,3 +45,25 @@ def test_validation_messages_in_russian(russian):
 def test_english_is_the_source(settings):
     with translation.override("en"):
         assert str(StatusCode._meta.verbose_name) == "status code"
+
+
+@pytest.mark.parametrize(
+    ("value", "ranges"),
+    [
+        ("", []),
+        ("ru", ["ru"]),
+        ("ru-RU, en;q=0.5", ["ru-RU", "en"]),
+        ("en;q=0.5, ru", ["ru", "en"]),
+        ("de;q=0.8, fr;q=0.8, *;q=0.1", ["de", "fr", "*"]),
+        ("ru;q=0, en", ["en"]),
+        ("ru;q=2, en;q=abc, xx yy, en-GB;Q=1.000", ["en-GB"]),
+        ("ru;level=1, en", ["en"]),
+        (",,, ;q=1, en", ["en"]),
+        ("ru;q=0.1234", []),
+        ("a" * 501, []),
+    ],
+)
+def test_accept_language_is_read_as_rfc_9110_says(value, ranges):
+    from statuscodes.languages import accept_language
+
+    assert accept_language(value) == ranges

@@ -108,12 +108,17 @@ def _render(
         return render_outage(http_request, language=language)
     if not isinstance(exc, drf.APIException):
         return None
+    status, headers = _status_and_headers(exc, context)
+    detail, extensions = _detail(exc)
+    return render(status, detail=detail, headers=headers, extensions=extensions)
 
-    # The headers each status takes come from the protocol table, as for a raised HttpError.
+
+def _status_and_headers(
+    exc: drf.APIException, context: Mapping[str, Any]
+) -> tuple[int, dict[str, str]]:
+    """The status of a DRF exception and its headers, from the protocol table like any status."""
     given: dict[str, Any] = {}
-    extensions: dict[str, Any] = {}
     status = exc.status_code
-    detail: str | None = None
     if isinstance(exc, (drf.NotAuthenticated, drf.AuthenticationFailed)):
         # A 401 needs a challenge (RFC 9110 §15.5.2): look at every authenticator, not the first.
         challenges = _challenges(context)
@@ -123,28 +128,29 @@ def _render(
     wait = getattr(exc, "wait", None) if isinstance(exc, drf.Throttled) else None
     if wait is not None:
         given["retry_after"] = max(0, math.ceil(wait))
-    headers = build_headers(status, given, {})
+    return status, build_headers(status, given, {})
+
+
+def _detail(exc: drf.APIException) -> tuple[str, dict[str, Any]]:
+    """The problem's ``detail`` and, for errors of several parts, its ``errors`` member."""
     if isinstance(exc, InvalidParameters):
         errors = [
             {"detail": str(message), "parameter": name} for name, message in exc.parameters.items()
         ]
-        extensions["errors"] = errors
         detail = ngettext(
             "The request has %(count)d invalid query parameter.",
             "The request has %(count)d invalid query parameters.",
             len(errors),
         ) % {"count": len(errors)}
-    elif isinstance(exc, drf.ValidationError):
+        return detail, {"errors": errors}
+    if isinstance(exc, drf.ValidationError):
         errors = validation_errors(exc.detail)
-        extensions["errors"] = errors
         detail = ngettext(
             "The request has %(count)d validation error.",
             "The request has %(count)d validation errors.",
             len(errors),
         ) % {"count": len(errors)}
-    elif isinstance(exc.detail, str):
-        detail = str(exc.detail)
-    else:
-        extensions["errors"] = validation_errors(exc.detail)
-        detail = _("The request could not be processed.")
-    return render(status, detail=detail, headers=headers, extensions=extensions)
+        return detail, {"errors": errors}
+    if isinstance(exc.detail, str):
+        return str(exc.detail), {}
+    return _("The request could not be processed."), {"errors": validation_errors(exc.detail)}

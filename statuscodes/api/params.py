@@ -7,14 +7,19 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.exceptions import ValidationError
 
-from statuscodes.languages import configured_languages, generic_language, normalize_language
+from statuscodes.languages import (
+    accept_language,
+    configured_languages,
+    generic_language,
+    normalize_language,
+)
 from statuscodes.models import StatusCode
 from statuscodes.search import SEARCH_MAX_LENGTH, normalize_search
 
 __all__ = [
+    "ALL",
     "InvalidParameters",
     "ListParams",
     "header_language",
@@ -66,7 +71,7 @@ def parse_language(request: HttpRequest) -> str | None:
 
 def header_language(request: HttpRequest) -> str:
     """The configured language ``Accept-Language`` prefers, else ``LANGUAGE_CODE``."""
-    for tag, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+    for tag in accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
         if tag != "*" and (served := _supported(tag)) is not None:
             return served
     return normalize_language(settings.LANGUAGE_CODE)
@@ -103,37 +108,11 @@ def parse_list_params(request: HttpRequest) -> ListParams:
         language = parse_language(request)
     except InvalidParameters as error:
         errors.update(error.parameters)
-
-    code_class = None
-    raw_class = params.get("class")
-    if raw_class is not None:
-        value = raw_class.removesuffix("xx")
-        if len(value) == 1 and value in "12345":
-            code_class = int(value)
-        else:
-            errors["class"] = _("“%(value)s” is not a class; use 1xx to 5xx (or 1 to 5).") % {
-                "value": raw_class
-            }
-
+    code_class = _code_class(params.get("class"), errors)
     status = params.get("status")
-    if status is not None and status not in StatusCode.Status.values:
-        errors["status"] = _("“%(value)s” is not a status; use one of: %(choices)s.") % {
-            "value": status,
-            "choices": ", ".join(StatusCode.Status.values),
-        }
-
     ordering = params.get("ordering", "code")
-    if ordering not in {"code", "-code"}:
-        errors["ordering"] = _("“%(value)s” is not an ordering; use code or -code.") % {
-            "value": ordering
-        }
-
     search = params.get("search", "")
-    if len(search) > SEARCH_MAX_LENGTH:
-        errors["search"] = _("The search text is too long: at most %(limit)d characters.") % {
-            "limit": SEARCH_MAX_LENGTH
-        }
-
+    errors.update(_choice_errors(status, ordering, search))
     if errors:
         raise InvalidParameters(errors)
     return ListParams(
@@ -144,3 +123,31 @@ def parse_list_params(request: HttpRequest) -> ListParams:
         search=normalize_search(search),
         descending=ordering == "-code",
     )
+
+
+def _code_class(raw: str | None, errors: dict[str, str]) -> int | None:
+    if raw is None:
+        return None
+    value = raw.removesuffix("xx")
+    if len(value) == 1 and value in "12345":
+        return int(value)
+    errors["class"] = _("“%(value)s” is not a class; use 1xx to 5xx (or 1 to 5).") % {"value": raw}
+    return None
+
+
+def _choice_errors(status: str | None, ordering: str, search: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if status is not None and status not in StatusCode.Status.values:
+        errors["status"] = _("“%(value)s” is not a status; use one of: %(choices)s.") % {
+            "value": status,
+            "choices": ", ".join(StatusCode.Status.values),
+        }
+    if ordering not in {"code", "-code"}:
+        errors["ordering"] = _("“%(value)s” is not an ordering; use code or -code.") % {
+            "value": ordering
+        }
+    if len(search) > SEARCH_MAX_LENGTH:
+        errors["search"] = _("The search text is too long: at most %(limit)d characters.") % {
+            "limit": SEARCH_MAX_LENGTH
+        }
+    return errors

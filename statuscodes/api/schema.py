@@ -26,10 +26,15 @@ from statuscodes.languages import configured_languages
 from statuscodes.models import StatusCode
 
 __all__ = [
+    "CODE",
     "CREATE",
     "DESTROY",
     "LIST",
+    "LIST_PARAMETERS",
     "PARTIAL_UPDATE",
+    "PROBLEM",
+    "READ",
+    "READ_MANY",
     "RETRIEVE",
     "UPDATE",
     "StatusCodeSchema",

@@ -31,12 +31,24 @@ from statuscodes.validators import (
 )
 
 __all__ = [
+    "HTTP_URL",
+    "NOT_BLANK",
+    "NO_NUL",
+    "REPLACED_DEFAULTS",
+    "HeaderRuleSerializer",
     "Item",
+    "NewTextSerializer",
+    "ProblemErrorSerializer",
     "ProblemSerializer",
+    "ReferenceSerializer",
     "StatusCodeAllLanguagesSerializer",
     "StatusCodeCreateSerializer",
     "StatusCodeSerializer",
     "StatusCodeWriteSerializer",
+    "StrictCharField",
+    "StrictIntegerField",
+    "TextSerializer",
+    "TranslationsField",
     "conflict",
 ]
 

@@ -46,7 +46,13 @@ from statuscodes.exceptions import (
 from statuscodes.models import StatusCode, record_deletion
 from statuscodes.protocol import header_for_keyword
 
-__all__ = ["StatusCodeViewSet", "detail_view", "list_view"]
+__all__ = [
+    "DETAIL_METHODS",
+    "LIST_METHODS",
+    "StatusCodeViewSet",
+    "detail_view",
+    "list_view",
+]
 
 _PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", "application/json"})
 

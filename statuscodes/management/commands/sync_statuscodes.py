@@ -46,23 +46,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         languages = options["languages"]
         if languages is not None:
-            languages = [normalize_language(tag) for tag in languages]
-            unknown = sorted(set(languages) - set(dataset.shipped_languages()))
-            if unknown:
-                raise CommandError(
-                    _("No shipped texts for %(unknown)s; shipped languages: %(shipped)s.")
-                    % {
-                        "unknown": ", ".join(unknown),
-                        "shipped": ", ".join(dataset.shipped_languages()),
-                    }
-                )
-            # Texts in such a language would fail the model's own validation.
-            refused = sorted(set(languages) - set(accepted_languages()))
-            if refused:
-                raise CommandError(
-                    _("Not in settings.LANGUAGES: %(refused)s; configured: %(accepted)s.")
-                    % {"refused": ", ".join(refused), "accepted": ", ".join(accepted_languages())}
-                )
+            languages = _check_languages(languages)
         with transaction.atomic():
             report = dataset.sync(
                 StatusCode,
@@ -94,3 +78,25 @@ class Command(BaseCommand):
         if options["dry_run"]:
             summary = _("Dry run, nothing was saved: %(summary)s") % {"summary": summary}
         self.stdout.write(summary)
+
+
+def _check_languages(tags: list[str]) -> list[str]:
+    """The languages asked for, normalised; one that cannot be synced is a CommandError."""
+    languages = [normalize_language(tag) for tag in tags]
+    unknown = sorted(set(languages) - set(dataset.shipped_languages()))
+    if unknown:
+        raise CommandError(
+            _("No shipped texts for %(unknown)s; shipped languages: %(shipped)s.")
+            % {
+                "unknown": ", ".join(unknown),
+                "shipped": ", ".join(dataset.shipped_languages()),
+            }
+        )
+    # Texts in such a language would fail the model's own validation.
+    refused = sorted(set(languages) - set(accepted_languages()))
+    if refused:
+        raise CommandError(
+            _("Not in settings.LANGUAGES: %(refused)s; configured: %(accepted)s.")
+            % {"refused": ", ".join(refused), "accepted": ", ".join(accepted_languages())}
+        )
+    return languages
