@@ -42,6 +42,10 @@ __all__ = [
 ]
 
 
+#: At most this many resolved texts are kept per entry (languages times LANGUAGE_CODE values).
+_RESOLVED_PER_ENTRY = 32
+
+
 @dataclass(frozen=True)
 class Entry:
     """One status code as the catalogue holds it."""
@@ -62,7 +66,10 @@ class Entry:
         key = (language, settings.LANGUAGE_CODE)
         resolved = self._resolved.get(key)
         if resolved is None:
-            resolved = self._resolved[key] = resolve_text(self.translations, language)
+            resolved = resolve_text(self.translations, language)
+            # A few languages are ever asked for; a caller passing arbitrary tags cannot grow it.
+            if len(self._resolved) < _RESOLVED_PER_ENTRY:
+                self._resolved[key] = resolved
         return resolved
 
 

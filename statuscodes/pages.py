@@ -32,6 +32,7 @@ from statuscodes import caches, catalog
 from statuscodes.caching import Metadata, add_vary
 from statuscodes.exceptions import HttpError
 from statuscodes.forms import CLASS_NAMES, CodeFilterForm
+from statuscodes.languages import configured_languages
 from statuscodes.models import LocalizedText, StatusCode
 from statuscodes.protocol import rules_for
 from statuscodes.rendering import (
@@ -251,13 +252,17 @@ def _representation(language: str) -> str:
     deploy; always afresh under ``DEBUG``, where the autoreloader does not restart on template
     edits. Templates that the page templates extend or include from a host are not followed.
     """
-    if settings.DEBUG or language not in _representations:
-        digest = hashlib.sha256()
-        for part in _representation_parts(language):
-            digest.update(part if isinstance(part, bytes) else part.encode())
-            digest.update(b"\0")
-        _representations[language] = digest.hexdigest()[:16]
-    return _representations[language]
+    cached = _representations.get(language)
+    if cached is not None and not settings.DEBUG:
+        return cached
+    digest = hashlib.sha256()
+    for part in _representation_parts(language):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    value = digest.hexdigest()[:16]
+    if language in configured_languages():  # the only keys: the cache stays bounded
+        _representations[language] = value
+    return value
 
 
 def _representation_parts(language: str) -> list[str | bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 import subprocess
 import sys
 import textwrap
@@ -193,3 +194,59 @@ def test_the_data_version_query_is_cached_once_per_vendor():
         thread.join()
     catalog.data_version()
     assert list(catalog._version_queries) == [connections["default"].vendor]
+
+
+@pytest.mark.django_db
+def test_texts_of_arbitrary_languages_do_not_grow_an_entry():
+    entry = catalog.get_catalog().get(404)
+    for index in range(200):
+        assert entry.text(f"x{index:03d}").title
+    assert len(entry._resolved) <= catalog._RESOLVED_PER_ENTRY
+
+
+def test_the_page_digest_is_kept_for_configured_languages_only(settings):
+    from statuscodes import pages
+
+    pages._representation("ru")
+    pages._representation("xx-unknown")
+    assert set(pages._representations) == {"ru"}
+
+
+def test_every_process_wide_cache_is_registered():
+    """``caches.clear_all()`` empties each of them: the one fixture tests rely on."""
+    import statuscodes.api.reads
+    import statuscodes.middleware
+    import statuscodes.pages  # noqa: F401
+    from statuscodes import caches
+
+    assert set(caches.registered()) == {
+        "api.reads.bodies",
+        "catalog.catalogue",
+        "catalog.version_queries",
+        "dataset.shipped_codes",
+        "dataset.shipped_languages",
+        "dataset.shipped_texts",
+        "languages.fallback_chains",
+        "middleware.registry_phrases",
+        "pages.representations",
+        "rendering.page_paths",
+    }
+
+
+def test_no_other_module_level_cache():
+    """A new lru_cache, cache or module-level dict filled at run time must be registered."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        relative = path.relative_to(PACKAGE).as_posix()
+        for line in text.splitlines():
+            if re.match(r"@(functools\.)?(cache|lru_cache)\b", line):
+                found.append(relative)
+    assert sorted(set(found)) == [
+        "dataset.py",
+        "languages.py",
+        "middleware.py",
+        "rendering.py",
+    ]
