@@ -39,6 +39,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "project.urls"
+# A refused form post is a 403 problem in the client's format and language.
+CSRF_FAILURE_VIEW = "statuscodes.views.csrf_failure"
 WSGI_APPLICATION = "project.wsgi.application"
 
 TEMPLATES = [

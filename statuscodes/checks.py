@@ -6,10 +6,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from statuscodes.dataset import shipped_languages
+from statuscodes.exceptions import HttpError
 from statuscodes.languages import accepted_languages
+from statuscodes.protocol import NOT_RAISABLE, rules_for
 from statuscodes.validators import is_integer
 
 
@@ -69,7 +72,11 @@ def check_middleware(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
 
 @register()
 def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """E002: ``STATUSCODES_API_MAX_AGE`` is not seconds >= 0; E003: the If-Match flag no bool."""
+    """E002: ``STATUSCODES_API_MAX_AGE`` is not seconds >= 0; E003: the If-Match flag no bool.
+
+    E004: a bad ``STATUSCODES_EXCEPTION_MAP`` entry; E005: ``STATUSCODES_RATELIMIT_RETRY_AFTER``
+    is not seconds >= 0.
+    """
     from statuscodes.conf import app_settings
 
     errors: list[CheckMessage] = []
@@ -93,4 +100,101 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
                 id="statuscodes.E003",
             )
         )
+    errors += _check_exception_map(app_settings.EXCEPTION_MAP)
+    retry_after = app_settings.RATELIMIT_RETRY_AFTER
+    if not (is_integer(retry_after) and retry_after >= 0):
+        errors.append(
+            Error(
+                _(
+                    "STATUSCODES_RATELIMIT_RETRY_AFTER must be a whole number of seconds >= 0, "
+                    "not %(value)r."
+                )
+                % {"value": retry_after},
+                hint=_("For example STATUSCODES_RATELIMIT_RETRY_AFTER = 60."),
+                id="statuscodes.E005",
+            )
+        )
     return errors
+
+
+def _check_exception_map(value: object) -> list[CheckMessage]:
+    """E004: each entry whose exception or status the app could not use, with the reason."""
+    if not isinstance(value, dict):
+        return [
+            Error(
+                _(
+                    "STATUSCODES_EXCEPTION_MAP must be a dict of exception paths to statuses, "
+                    "not %(value)r."
+                )
+                % {"value": value},
+                hint=_('For example STATUSCODES_EXCEPTION_MAP = {"shop.errors.OutOfStock": 409}.'),
+                id="statuscodes.E004",
+            )
+        ]
+    errors: list[CheckMessage] = []
+    for path, target in value.items():
+        problem = _exception_problem(path) or _target_problem(target)
+        if problem is not None:
+            message, hint = problem
+            errors.append(
+                Error(
+                    f"STATUSCODES_EXCEPTION_MAP[{path!r}]: {message}",
+                    hint=hint,
+                    id="statuscodes.E004",
+                )
+            )
+    return errors
+
+
+def _exception_problem(path: object) -> tuple[str, str] | None:
+    hint = _('Give the dotted path of an exception class, such as "shop.errors.OutOfStock".')
+    try:
+        cls = import_string(path) if isinstance(path, str) else None
+    except ImportError:
+        cls = None
+    if cls is None:
+        return _("%(path)s cannot be imported.") % {"path": path}, hint
+    if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+        return _("%(path)s is not an exception class.") % {"path": path}, hint
+    return None
+
+
+def _target_problem(target: object) -> tuple[str, str] | None:
+    if isinstance(target, str):
+        return _class_problem(target)
+    if not is_integer(target):
+        message = _(
+            "%(value)r must be a status from 300 to 599 or the dotted path of an HttpError "
+            "subclass."
+        )
+        return message % {"value": target}, _('For example 409 or "shop.errors.OutOfStock".')
+    if not 300 <= target <= 599:
+        message = _("%(value)r is not a status from 300 to 599.")
+        return message % {"value": target}, _("Map it to a redirect, a 4xx or a 5xx status.")
+    if target in NOT_RAISABLE:
+        return _("%(status)d cannot be raised.") % {"status": target}, NOT_RAISABLE[target]
+    keywords = rules_for(target).keywords
+    required = [k for k, rule in keywords.items() if rule.app_requires and k == rule.keyword]
+    if required:
+        message = _("a %(status)d needs %(keywords)s, which a mapping cannot give.")
+        hint = _("Raise it in the view with its keywords, or map to a subclass that sets them.")
+        return message % {"status": target, "keywords": ", ".join(required)}, hint
+    return None
+
+
+def _class_problem(path: str) -> tuple[str, str] | None:
+    hint = _("Give the dotted path of an HttpError subclass that takes no required argument.")
+    try:
+        cls = import_string(path)
+    except ImportError:
+        return _("%(path)s cannot be imported.") % {"path": path}, hint
+    if not (isinstance(cls, type) and issubclass(cls, HttpError)):
+        return _("%(path)s is not an HttpError subclass.") % {"path": path}, hint
+    try:
+        cls()
+    except (TypeError, ValueError) as error:
+        return _("%(path)s cannot be built without arguments: %(error)s") % {
+            "path": path,
+            "error": error,
+        }, hint
+    return None

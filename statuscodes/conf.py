@@ -20,6 +20,11 @@ DEFAULTS: dict[str, Any] = {
     "STATUSCODES_API_MAX_AGE": 60,
     # Whether API writes must carry If-Match (428 Precondition Required without it).
     "STATUSCODES_API_REQUIRE_IF_MATCH": False,
+    # The host's exceptions as statuses: dotted path of an exception class -> a status or the
+    # dotted path of an HttpError subclass.
+    "STATUSCODES_EXCEPTION_MAP": {},
+    # Seconds a client is asked to wait (Retry-After) after django-ratelimit refused it.
+    "STATUSCODES_RATELIMIT_RETRY_AFTER": 60,
 }
 
 
@@ -37,6 +42,16 @@ class AppSettings:
     @property
     def API_REQUIRE_IF_MATCH(self) -> bool:
         value: bool = self._get("STATUSCODES_API_REQUIRE_IF_MATCH")
+        return value
+
+    @property
+    def EXCEPTION_MAP(self) -> dict[str, int | str]:
+        value: dict[str, int | str] = self._get("STATUSCODES_EXCEPTION_MAP")
+        return value
+
+    @property
+    def RATELIMIT_RETRY_AFTER(self) -> int:
+        value: int = self._get("STATUSCODES_RATELIMIT_RETRY_AFTER")
         return value
 
 

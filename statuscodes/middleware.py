@@ -13,8 +13,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
 from statuscodes import caches, dataset
-from statuscodes.exceptions import HttpError
 from statuscodes.headers import WSGI_HOP_BY_HOP, reason_phrase
+from statuscodes.mapping import as_http_error, report
 from statuscodes.protocol import rules_for
 from statuscodes.rendering import render_error, render_status
 
@@ -54,9 +54,13 @@ class StatusCodeMiddleware:
     def process_exception(
         self, request: HttpRequest, exception: Exception
     ) -> HttpResponseBase | None:
-        if isinstance(exception, HttpError):
-            return render_error(request, exception)
-        return None
+        """Render an ``HttpError``, or the status an exception maps to (``statuscodes.mapping``)."""
+        error = as_http_error(exception)
+        if error is None:
+            return None  # Django's handlers answer it: Http404, or a 500 for the unexpected
+        response = render_error(request, error)
+        report(request, exception, response, sender=type(self))
+        return response
 
     def finish(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         """Make the response framable as RFC 9110 §6.4.1 and RFC 9112 §6.3 say, whoever built it."""

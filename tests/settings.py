@@ -33,6 +33,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "tests.urls"
+CSRF_FAILURE_VIEW = "statuscodes.views.csrf_failure"
 STATIC_URL = "static/"
 
 TEMPLATES = [

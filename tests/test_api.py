@@ -118,7 +118,11 @@ class TestLanguages:
         assert response.status_code == 400
         body = problem(response)
         assert body["errors"] == [
-            {"detail": f"“{lang}” is not supported; use one of: en, ru, all.", "parameter": "lang"}
+            {
+                "detail": f"“{lang}” is not supported; use one of: en, ru, all.",
+                "parameter": "lang",
+                "code": "invalid",
+            }
         ]
 
     def test_errors_in_russian(self, client):
@@ -390,7 +394,7 @@ class TestWrites:
         body = problem(response)
         assert body["title"] == "Conflict"
         assert body["errors"] == [
-            {"detail": "The status code 404 exists already.", "pointer": "/code"}
+            {"detail": "The status code 404 exists already.", "pointer": "/code", "code": "unique"}
         ]
 
     def test_a_new_translation_without_a_title_is_a_conflict(self, client, editor):
@@ -402,7 +406,13 @@ class TestWrites:
             headers=basic(editor),
         )
         assert response.status_code == 409
-        assert problem(response)["errors"][0]["pointer"] == "/translations/ru/title"
+        assert problem(response)["errors"] == [
+            {
+                "detail": "A new translation needs a title.",
+                "pointer": "/translations/ru/title",
+                "code": "required",
+            }
+        ]
         assert not StatusCodeTranslation.objects.filter(
             status_code__code=404, language="ru"
         ).exists()

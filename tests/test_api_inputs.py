@@ -118,7 +118,9 @@ class TestLanguageOfBodies:
         response = send(client, "POST", f"{LIST}?lang=ru", {"code": 598}, auth)
         body = problem(response)
         assert body["detail"] == "В запросе 1 ошибка проверки."
-        assert body["errors"] == [{"detail": "Обязательное поле.", "pointer": "/phrase"}]
+        assert body["errors"] == [
+            {"detail": "Обязательное поле.", "pointer": "/phrase", "code": "required"}
+        ]
 
     def test_lang_all_errors_are_in_language_code(self, client):
         body = problem(client.get(f"{LIST}999/?lang=all", headers={"accept_language": "ru"}))

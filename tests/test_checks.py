@@ -64,3 +64,73 @@ def test_e003_a_bool_is_right(value):
 
     with override_settings(STATUSCODES_API_REQUIRE_IF_MATCH=value):
         assert check_settings() == []
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (["builtins.KeyError"], "must be a dict"),
+        ({"tests.nowhere.Missing": 409}, "cannot be imported"),
+        ({"nodots": 409}, "cannot be imported"),
+        ({"statuscodes.conf.app_settings": 409}, "is not an exception class"),
+        ({"builtins.KeyError": 200}, "is not a status from 300 to 599"),
+        ({"builtins.KeyError": 600}, "is not a status from 300 to 599"),
+        ({"builtins.KeyError": True}, "must be a status from 300 to 599 or the dotted path"),
+        ({"builtins.KeyError": 304}, "304 cannot be raised"),
+        ({"builtins.KeyError": 306}, "306 cannot be raised"),
+        ({"builtins.KeyError": 405}, "a 405 needs allow"),
+        ({"builtins.KeyError": 301}, "a 301 needs location"),
+        ({"builtins.KeyError": 401}, "a 401 needs www_authenticate"),
+        ({"builtins.KeyError": "statuscodes.exceptions.Nothing"}, "cannot be imported"),
+        ({"builtins.KeyError": "builtins.KeyError"}, "is not an HttpError subclass"),
+        ({"builtins.KeyError": "statuscodes.exceptions.MethodNotAllowed"}, "cannot be built"),
+    ],
+)
+def test_e004_bad_exception_map(value, message):
+    from statuscodes.checks import check_settings
+
+    with override_settings(STATUSCODES_EXCEPTION_MAP=value):
+        messages = check_settings()
+    assert [m.id for m in messages] == ["statuscodes.E004"]
+    assert message in messages[0].msg, messages[0].msg
+    assert messages[0].hint
+
+
+def test_e004_each_bad_entry_is_reported():
+    from statuscodes.checks import check_settings
+
+    value = {"tests.nowhere.Missing": 409, "builtins.KeyError": 405, "builtins.OSError": 503}
+    with override_settings(STATUSCODES_EXCEPTION_MAP=value):
+        assert [m.id for m in check_settings()] == ["statuscodes.E004", "statuscodes.E004"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        {"builtins.KeyError": 409, "builtins.LookupError": 599, "builtins.OSError": 503},
+        {"builtins.KeyError": "statuscodes.exceptions.Gone"},
+        {"django.core.exceptions.PermissionDenied": "statuscodes.exceptions.NotFound"},
+    ],
+)
+def test_e004_a_good_map_is_clean(value):
+    from statuscodes.checks import check_settings
+
+    with override_settings(STATUSCODES_EXCEPTION_MAP=value):
+        assert check_settings() == []
+
+
+@pytest.mark.parametrize("value", [-1, 1.5, "60", True, None])
+def test_e005_ratelimit_retry_after_is_not_seconds(value):
+    from statuscodes.checks import check_settings
+
+    with override_settings(STATUSCODES_RATELIMIT_RETRY_AFTER=value):
+        assert [m.id for m in check_settings()] == ["statuscodes.E005"]
+
+
+@pytest.mark.parametrize("value", [0, 60, 3600])
+def test_e005_seconds_are_right(value):
+    from statuscodes.checks import check_settings
+
+    with override_settings(STATUSCODES_RATELIMIT_RETRY_AFTER=value):
+        assert check_settings() == []

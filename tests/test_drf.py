@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rest_framework import exceptions as drf
 
 from statuscodes import catalog
 from statuscodes.api.handlers import json_pointer, validation_errors
@@ -45,15 +46,24 @@ def test_validation_errors_with_pointers(client):
     assert body["title"] == "Bad Request"
     assert body["status"] == 400
     assert body["detail"] == "The request has 3 validation errors."
-    pointers = {error["pointer"] for error in body["errors"]}
-    assert pointers == {"/name", "/tags/1", "/meta/a~1b"}
+    codes = {error["pointer"]: error["code"] for error in body["errors"]}
+    assert codes == {"/name": "max_length", "/tags/1": "invalid", "/meta/a~1b": "null"}
     assert all(error["detail"] for error in body["errors"])
+
+
+def test_a_missing_field_has_the_code_required(client):
+    body = problem(client.post("/drf/validate/", {}, content_type="application/json"))
+    assert body["errors"] == [
+        {"detail": "This field is required.", "pointer": "/name", "code": "required"}
+    ]
 
 
 def test_non_field_errors_point_at_the_document(client):
     response = client.post("/drf/validate/", {"name": "bad"}, content_type="application/json")
     body = problem(response)
-    assert body["errors"] == [{"detail": "This combination is not allowed.", "pointer": ""}]
+    assert body["errors"] == [
+        {"detail": "This combination is not allowed.", "pointer": "", "code": "invalid"}
+    ]
 
 
 def test_validation_errors_in_russian(client):
@@ -108,8 +118,8 @@ def test_structured_detail_of_a_plain_api_exception(client):
     body = problem(client.get("/drf/errors/other/"))
     assert body["status"] == 500
     assert body["errors"] == [
-        {"detail": "one", "pointer": "/a"},
-        {"detail": "two", "pointer": "/b"},
+        {"detail": "one", "pointer": "/a", "code": "error"},
+        {"detail": "two", "pointer": "/b", "code": "error"},
     ]
 
 
@@ -127,5 +137,10 @@ def test_json_pointer_escaping():
 
 
 def test_validation_errors_shapes():
-    assert validation_errors("x") == [{"detail": "x", "pointer": ""}]
-    assert validation_errors([{"a": ["e"]}, {}]) == [{"detail": "e", "pointer": "/0/a"}]
+    # A plain string (no ErrorDetail) has DRF's default code.
+    assert validation_errors("x") == [{"detail": "x", "pointer": "", "code": "invalid"}]
+    assert validation_errors([{"a": ["e"]}, {}]) == [
+        {"detail": "e", "pointer": "/0/a", "code": "invalid"}
+    ]
+    detail = drf.ValidationError({"a": ["e"]}, code="unique").detail
+    assert validation_errors(detail) == [{"detail": "e", "pointer": "/a", "code": "unique"}]

@@ -171,6 +171,7 @@ class TestResponses:
         assert client.get("/custom-phrase/").reason_phrase == "Custom Words"
 
     def test_a_code_no_one_knows(self, client):
+        client.raise_request_exception = False  # a raised 5xx is signalled, as Django does
         client.cookies["django_language"] = "ru"
         response = client.get("/raise/599/")
         assert response.status_code == 599

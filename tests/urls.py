@@ -36,6 +36,7 @@ urlpatterns = [
     path("drf/session-only/", views.SessionOnlyView.as_view()),
     path("drf/throttled/", views.ThrottledView.as_view()),
     path("drf/errors/<str:kind>/", views.DrfErrorsView.as_view()),
+    path("", include("tests.views_mapping")),
     path("status-codes/", include("statuscodes.urls")),
 ]
 

@@ -10,7 +10,6 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -20,21 +19,19 @@ from rest_framework.request import Request
 from rest_framework.views import set_rollback
 
 from statuscodes.api.params import InvalidParameters
-from statuscodes.exceptions import HttpError, build_headers
+from statuscodes.exceptions import build_headers
+from statuscodes.mapping import DEFAULT_CODE, as_http_error, json_pointer, report
 from statuscodes.rendering import OUTAGE_ERRORS, render_error, render_outage, render_status
 
 __all__ = ["exception_handler", "json_pointer", "validation_errors"]
 
 
-def json_pointer(path: list[str | int]) -> str:
-    """An RFC 6901 JSON pointer: ``["items", 0, "a/b"]`` -> ``/items/0/a~1b``."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
-
-
 def validation_errors(detail: Any, path: list[str | int] | None = None) -> list[dict[str, str]]:
-    """Flatten a ``ValidationError.detail`` into ``[{"detail": ..., "pointer": ...}]``.
+    """Flatten a ``ValidationError.detail`` into ``[{"detail", "pointer", "code"}]``.
 
     Errors that concern no single field (``non_field_errors``) point at the whole document, ``""``.
+    ``code`` is the ``ErrorDetail``'s (``required``, ``max_length``...), ``invalid`` for text
+    that carries none.
     """
     path = path or []
     if isinstance(detail, Mapping):
@@ -45,12 +42,17 @@ def validation_errors(detail: Any, path: list[str | int] | None = None) -> list[
         return errors
     if isinstance(detail, list):
         if all(isinstance(item, (str, Promise)) for item in detail):
-            return [{"detail": str(item), "pointer": json_pointer(path)} for item in detail]
+            return [_item(message, path) for message in detail]
         errors = []
         for index, item in enumerate(detail):
             errors += validation_errors(item, [*path, index])
         return errors
-    return [{"detail": str(detail), "pointer": json_pointer(path)}]
+    return [_item(detail, path)]
+
+
+def _item(message: Any, path: list[str | int]) -> dict[str, str]:
+    code = getattr(message, "code", None) or DEFAULT_CODE
+    return {"detail": str(message), "pointer": json_pointer(path), "code": str(code)}
 
 
 def _challenges(context: Mapping[str, Any]) -> list[str]:
@@ -95,22 +97,22 @@ def _render(
     request = context["request"]
     http_request: HttpRequest = request._request if isinstance(request, Request) else request
     render = functools.partial(render_status, http_request, language=language)
-    if isinstance(exc, HttpError):
-        return render_error(http_request, exc, language=language)
     if isinstance(exc, Http404):
         return render(404)
-    if isinstance(exc, PermissionDenied):
-        return render(403)
-    if isinstance(exc, RequestDataTooBig):
-        return render(413)
     if isinstance(exc, OUTAGE_ERRORS):
         # "database is locked", a lost connection: the same request may well work soon.
         return render_outage(http_request, language=language)
-    if not isinstance(exc, drf.APIException):
+    if isinstance(exc, drf.APIException):
+        status, headers = _status_and_headers(exc, context)
+        detail, extensions = _detail(exc)
+        return render(status, detail=detail, headers=headers, extensions=extensions)
+    # HttpError, and what statuscodes.mapping maps: Django's own exceptions and the host's.
+    error = as_http_error(exc)
+    if error is None:
         return None
-    status, headers = _status_and_headers(exc, context)
-    detail, extensions = _detail(exc)
-    return render(status, detail=detail, headers=headers, extensions=extensions)
+    response = render_error(http_request, error, language=language)
+    report(http_request, exc, response, sender=None)
+    return response
 
 
 def _status_and_headers(
@@ -135,7 +137,8 @@ def _detail(exc: drf.APIException) -> tuple[str, dict[str, Any]]:
     """The problem's ``detail`` and, for errors of several parts, its ``errors`` member."""
     if isinstance(exc, InvalidParameters):
         errors = [
-            {"detail": str(message), "parameter": name} for name, message in exc.parameters.items()
+            {"detail": str(message), "parameter": name, "code": DEFAULT_CODE}
+            for name, message in exc.parameters.items()
         ]
         detail = ngettext(
             "The request has %(count)d invalid query parameter.",

@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from statuscodes.api.handlers import validation_errors
 from statuscodes.catalog import Entry
@@ -290,13 +291,8 @@ class StatusCodeWriteSerializer(serializers.ModelSerializer[StatusCode]):
         ]
         if missing:
             # Valid on its own, but this code has no such translation yet to change.
-            raise conflict(
-                {
-                    "translations": {
-                        tag: {"title": [_("A new translation needs a title.")]} for tag in missing
-                    }
-                }
-            )
+            needs_title = ErrorDetail(str(_("A new translation needs a title.")), "required")
+            raise conflict({"translations": {tag: {"title": [needs_title]} for tag in missing}})
         return value
 
     @transaction.atomic
@@ -353,14 +349,16 @@ class StatusCodeCreateSerializer(StatusCodeWriteSerializer):
 
     def validate_code(self, value: int) -> int:
         if StatusCode.objects.filter(code=value).exists():
-            raise conflict(
-                {"code": [_("The status code %(code)d exists already.") % {"code": value}]}
-            )
+            message = _("The status code %(code)d exists already.") % {"code": value}
+            raise conflict({"code": [ErrorDetail(message, "unique")]})
         return value
 
 
 class ProblemErrorSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField()
+    code = serializers.CharField(
+        help_text=_("A machine-readable code of the error: required, max_length, unique...")
+    )
     pointer = serializers.CharField(required=False, help_text=_("A JSON pointer into the body."))
     parameter = serializers.CharField(required=False, help_text=_("The query parameter at fault."))
 

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import status as http
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
@@ -133,9 +134,8 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         except IntegrityError:
             # Another request created the same code between the check and the insert.
             number = serializer.validated_data["code"]
-            raise conflict(
-                {"code": [_("The status code %(code)d exists already.") % {"code": number}]}
-            ) from None
+            message = _("The status code %(code)d exists already.") % {"code": number}
+            raise conflict({"code": [ErrorDetail(message, "unique")]}) from None
         response = self._written(request, code.code, http.HTTP_201_CREATED)
         # RFC 9110 §15.3.2: the URI of the resource created.
         response[header_for_keyword("location")] = request.build_absolute_uri(
