@@ -18,7 +18,6 @@ exception it did not expect.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -218,7 +217,9 @@ def report(
     to Django, which logs them as warnings.
     """
     if response.status_code >= 500:
-        _signal(request, exception, sender=sender)
+        # Receivers (Sentry's) read sys.exc_info(): this runs while the exception is handled,
+        # also for async requests, whose process_exception asgiref calls inside it.
+        got_request_exception.send(sender=sender, request=request)
         log_response(
             "%s: %s",
             response.reason_phrase,
@@ -236,15 +237,3 @@ def report(
             level="error",
             logger=logging.getLogger(f"django.security.{type(exception).__name__}"),
         )
-
-
-def _signal(request: HttpRequest, exception: BaseException, *, sender: type[Any] | None) -> None:
-    if sys.exception() is exception:
-        got_request_exception.send(sender=sender, request=request)
-        return
-    # Receivers read sys.exc_info(), which is empty in the thread where an async request's
-    # process_exception runs: raise it there again, so that it is the exception being handled.
-    try:
-        raise exception
-    except BaseException:
-        got_request_exception.send(sender=sender, request=request)

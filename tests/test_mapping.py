@@ -157,6 +157,16 @@ class TestDjangoExceptions:
             ("django.security.SuspiciousOperation", "ERROR")
         ]
 
+    @override_settings(DEBUG=True)
+    @pytest.mark.parametrize(("kind", "status"), [("suspicious", 400), ("model", 400),
+                                                  ("does-not-exist", 404), ("unique", 409)])  # fmt: skip
+    def test_no_debug_page_in_debug(self, client, prefix, kind, status):
+        response = client.get(f"/{prefix}/{kind}/", headers={"accept": "text/html"})
+        assert response.status_code == status
+        assert response["Content-Type"] == "text/html; charset=utf-8"
+        assert b"Traceback" not in response.content
+        assert b"secret" not in response.content
+
     @override_settings(MIDDLEWARE=WITHOUT_OUR_MIDDLEWARE)
     def test_the_api_handler_maps_them_without_the_middleware(self, client):
         response = client.get("/drf-django/model/")
@@ -202,6 +212,7 @@ class TestHostMap:
     @override_settings(
         STATUSCODES_EXCEPTION_MAP={
             "tests.nowhere.Missing": 409,
+            "statuscodes.conf.app_settings": 409,  # no exception class
             "builtins.LookupError": 405,  # Allow cannot be supplied
             "builtins.KeyError": "statuscodes.exceptions.NoSuchClass",
             "tests.views_mapping.OutOfStockError": 409,
@@ -221,6 +232,25 @@ class TestHostMap:
 
 
 class TestUnits:
+    @pytest.mark.parametrize(
+        ("target", "error"),
+        [("builtins.KeyError", TypeError), (1.5, TypeError), (True, TypeError), (200, ValueError),
+         (405, TypeError), ("statuscodes.nowhere.Gone", ImportError)],
+    )  # fmt: skip
+    def test_error_factory_refuses(self, target, error):
+        with pytest.raises(error):
+            mapping.error_factory(target)
+
+    def test_error_factory_builds_a_fresh_error_each_time(self):
+        factory = mapping.error_factory("statuscodes.exceptions.Gone")
+        assert factory() is not factory()
+        assert mapping.error_factory(503)().status_code == 503
+
+    @override_settings(STATUSCODES_EXCEPTION_MAP=["builtins.KeyError"])
+    def test_a_map_that_is_no_dict_maps_nothing(self):
+        assert mapping.as_http_error(KeyError("x")) is None
+        assert mapping.as_http_error(PermissionDenied()).status_code == 403
+
     def test_validation_error_items(self):
         error = ValidationError({"name": [ValidationError("Too %(what)s.", params={"what": "long"},
                                                           code="max_length")]})  # fmt: skip
@@ -232,3 +262,43 @@ class TestUnits:
         # The import is guarded: without the package, a PermissionDenied is a 403 as ever.
         monkeypatch.setitem(sys.modules, "django_ratelimit.exceptions", None)
         assert mapping.as_http_error(PermissionDenied()).status_code == 403
+
+
+class TestOutsideViews:
+    """Raised outside a view, where process_exception does not see them: Django's handlers."""
+
+    @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10)
+    def test_a_body_too_big_for_the_csrf_middleware_is_a_413(self):
+        from django.middleware.csrf import get_token
+        from django.test import Client
+
+        request = factory.get("/")
+        get_token(request)
+        client = Client(enforce_csrf_checks=True)
+        client.cookies["csrftoken"] = request.META["CSRF_COOKIE"]
+        # CsrfViewMiddleware reads the form's token before the view runs: handler400 answers.
+        response = client.post(
+            "/csrf-protected/", "a=" + "x" * 100, content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code == 413
+        assert problem(response)["status"] == 413
+
+    def test_permission_denied_in_a_middleware_is_a_403(self, settings):
+        settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.test_mapping.deny"]
+        response = self.client_get("/ok/")
+        assert response.status_code == 403
+        assert b"secret" not in response.content
+        assert problem(response)["status"] == 403
+
+    @staticmethod
+    def client_get(path):
+        from django.test import Client
+
+        return Client().get(path)
+
+
+def deny(get_response):
+    def middleware(request):
+        raise PermissionDenied("secret reason")
+
+    return middleware
