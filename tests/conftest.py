@@ -20,6 +20,16 @@ def clear_caches():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in ``LANGUAGE_CODE``: a request through ``LocaleMiddleware`` activates
+    its language for the rest of the thread, so one test's Russian request would otherwise
+    translate the next test's validation errors and command output."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def russian():
     with translation.override("ru"):

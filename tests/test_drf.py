@@ -6,15 +6,9 @@ import json
 
 import pytest
 
-from statuscodes import catalog
 from statuscodes.api.handlers import json_pointer, validation_errors
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def cold_catalog():
-    catalog.clear()
 
 
 def problem(response):
