@@ -18,12 +18,16 @@ from http import HTTPStatus
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, connections, router
+from django.utils import translation
 
 from statuscodes import caches, dataset
+from statuscodes.exceptions import HttpError
 from statuscodes.languages import FINAL_FALLBACK
 from statuscodes.models import (
     DataVersion,
     LocalizedText,
+    ProblemType,
+    ProblemTypeTranslation,
     StatusCode,
     StatusCodeTranslation,
     resolve_text,
@@ -34,11 +38,14 @@ __all__ = [
     "Catalog",
     "Entry",
     "Lookup",
+    "ProblemEntry",
     "clear",
     "data_version",
+    "declared_text",
     "fingerprint",
     "get_catalog",
     "lookup",
+    "problem_text",
 ]
 
 
@@ -83,12 +90,73 @@ def fingerprint(code: StatusCode, translations: Iterable[StatusCodeTranslation])
 
 
 @dataclass(frozen=True)
+class ProblemEntry:
+    """One problem type of the host's as the catalogue holds it."""
+
+    problem_type: ProblemType
+    translations: tuple[ProblemTypeTranslation, ...]
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        row = self.problem_type
+        parts = [
+            [row.slug, row.status, row.exception],
+            sorted((t.language, t.title, t.description) for t in self.translations),
+        ]
+        return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+    def text(self, language: str | None) -> LocalizedText:
+        return resolve_text(self.translations, language)
+
+
+@dataclass(frozen=True)
 class Catalog:
     version: int
     entries: dict[int, Entry]
 
     def get(self, code: int) -> Entry | None:
         return self.entries.get(code)
+
+    @functools.cached_property
+    def problems(self) -> dict[str, ProblemEntry]:
+        """The host's problem types by slug: two queries, the first time they are needed."""
+        return {
+            row.slug: ProblemEntry(row, tuple(row.translations.all()))
+            for row in ProblemType.objects.with_translations()
+        }
+
+
+def problem_text(cls: type[HttpError], language: str | None) -> LocalizedText:
+    """The title and description of the problem type ``cls`` declares, in ``language``.
+
+    The stored texts, which editors change; the class's own defaults where the type is not
+    registered yet or the database does not answer.
+    """
+    try:
+        entry = get_catalog().problems.get(cls.type_slug or "")
+    except (DatabaseError, InterfaceError):
+        entry = None
+    if entry is not None:
+        text = entry.text(language)
+        if text.title:
+            return text
+    return declared_text(cls, language)
+
+
+def declared_text(cls: type[HttpError], language: str | None) -> LocalizedText:
+    """The class's ``default_title`` and ``default_detail`` in ``language``, as gettext has them."""
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        title = str(cls.default_title or "")
+        description = str(cls.default_detail or "")
+    with translation.override(FINAL_FALLBACK):
+        untranslated = (str(cls.default_title or ""), str(cls.default_detail or ""))
+    # A text gettext has no translation for is the English source: say so.
+    title_language = FINAL_FALLBACK if title == untranslated[0] else language
+    description_language = FINAL_FALLBACK if description == untranslated[1] else language
+    return LocalizedText(
+        title, title_language if title else None, description, description_language
+    )
 
 
 def data_version() -> int:

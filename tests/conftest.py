@@ -15,9 +15,6 @@ def clear_caches():
     caches.clear_all()
     yield
     caches.clear_all()
-    # LocaleMiddleware activates a request's language and nothing deactivates it: a test
-    # client's Russian request would otherwise leave the next test speaking Russian.
-    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
