@@ -17,6 +17,8 @@ from drf_spectacular.utils import (
 from statuscodes.api.params import ALL
 from statuscodes.api.serializers import (
     ProblemSerializer,
+    ProblemTypeAllLanguagesSerializer,
+    ProblemTypeSerializer,
     StatusCodeAllLanguagesSerializer,
     StatusCodeCreateSerializer,
     StatusCodeSerializer,
@@ -33,6 +35,10 @@ __all__ = [
     "LIST_PARAMETERS",
     "PARTIAL_UPDATE",
     "PROBLEM",
+    "PROBLEM_LIST",
+    "PROBLEM_READ",
+    "PROBLEM_READ_MANY",
+    "PROBLEM_RETRIEVE",
     "READ",
     "READ_MANY",
     "RETRIEVE",
@@ -150,3 +156,36 @@ PARTIAL_UPDATE = extend_schema(
     responses={200: READ, **_problems(400, 401, 403, 404, 409)},
 )
 DESTROY = extend_schema(parameters=[CODE], responses={204: None, **_problems(401, 403, 404)})
+
+PROBLEM_READ = PolymorphicProxySerializer(
+    component_name="ProblemTypeRead",
+    serializers=[ProblemTypeSerializer, ProblemTypeAllLanguagesSerializer],
+    resource_type_field_name=None,
+)
+PROBLEM_READ_MANY = PolymorphicProxySerializer(
+    component_name="ProblemTypeReadMany",
+    serializers=[ProblemTypeSerializer, ProblemTypeAllLanguagesSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
+PROBLEM_LIST = extend_schema(
+    auth=[],
+    parameters=[
+        OpenApiParameter(
+            "status",
+            {"type": "integer", "minimum": 100, "maximum": 599},
+            description="Only the types of this HTTP status.",
+        ),
+        OpenApiParameter(
+            "search",
+            {"type": "string", "maxLength": 100},
+            description="Part of the slug, title or description. Case and ё/е do not matter.",
+        ),
+    ],
+    responses={200: PROBLEM_READ_MANY, 304: None, **_problems(400)},
+)
+PROBLEM_RETRIEVE = extend_schema(
+    auth=[],
+    parameters=[OpenApiParameter("slug", str, OpenApiParameter.PATH)],
+    responses={200: PROBLEM_READ, 304: None, **_problems(400, 404)},
+)

@@ -29,6 +29,7 @@ from statuscodes.api.permissions import ReadOrModelPermissions
 from statuscodes.api.renderers import BrowsableAPI
 from statuscodes.api.serializers import (
     Item,
+    ProblemTypeSerializer,
     StatusCodeCreateSerializer,
     StatusCodeSerializer,
     StatusCodeWriteSerializer,
@@ -43,15 +44,19 @@ from statuscodes.exceptions import (
     PreconditionFailed,
     PreconditionRequired,
 )
-from statuscodes.models import StatusCode, record_deletion
+from statuscodes.models import ProblemType, StatusCode, record_deletion
 from statuscodes.protocol import header_for_keyword
 
 __all__ = [
     "DETAIL_METHODS",
     "LIST_METHODS",
+    "READ_METHODS",
+    "ProblemTypeViewSet",
     "StatusCodeViewSet",
     "detail_view",
     "list_view",
+    "problem_detail_view",
+    "problem_list_view",
 ]
 
 _PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", "application/json"})
@@ -117,9 +122,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         return self._read(reads.detail_read(request, code))
 
     def _read(self, read: reads.Read) -> HttpResponseBase:
-        if self.request.accepted_renderer.format == "json":
-            return read.json_response()
-        return read.metadata(shared=False).apply(Response(read.data()))
+        return _read(self.request, read)
 
     # Writes ----------------------------------------------------------------------------------
 
@@ -206,6 +209,39 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         return metadata.apply(response)
 
 
+class ProblemTypeViewSet(GenericViewSet[ProblemType]):
+    """The host's problem types, read only: the entries their ``type`` URLs stand for."""
+
+    queryset = ProblemType.objects.all()
+    lookup_field = "slug"
+    authentication_classes: list[Any] = []
+    permission_classes: list[Any] = []
+    renderer_classes = [JSONRenderer, BrowsableAPI]
+    schema = docs.StatusCodeSchema()
+    serializer_class = ProblemTypeSerializer  # type: ignore[assignment]  # reads items, not rows
+
+    def get_exception_handler(self) -> Callable[..., Any]:
+        return functools.partial(exception_handler, language=translation.get_language())
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        return None  # read only: the browsable API offers no form
+
+    @docs.PROBLEM_LIST
+    def list(self, request: Request) -> HttpResponseBase:
+        return _read(request, reads.problem_list_read(request))
+
+    @docs.PROBLEM_RETRIEVE
+    def retrieve(self, request: Request, slug: str) -> HttpResponseBase:
+        return _read(request, reads.problem_detail_read(request, slug))
+
+
+def _read(request: Request, read: reads.Read) -> HttpResponseBase:
+    """JSON from the read's cached bytes; the browsable API's page is for one user, not shared."""
+    if request.accepted_renderer.format == "json":
+        return read.json_response()
+    return read.metadata(shared=False).apply(Response(read.data()))
+
+
 _list_view = StatusCodeViewSet.as_view({"get": "list", "post": "create"})
 _detail_view = StatusCodeViewSet.as_view(
     {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
@@ -281,4 +317,32 @@ def detail_view(request: HttpRequest, code: str) -> HttpResponseBase:
         DETAIL_METHODS,
         lambda: reads.detail_read(request, code),
         lambda: _detail_view(request, code=code),
+    )
+
+
+_problem_list_view = ProblemTypeViewSet.as_view({"get": "list"})
+_problem_detail_view = ProblemTypeViewSet.as_view({"get": "retrieve"})
+#: The methods of the problem types' addresses: they are read only.
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+@_drf_facade(_problem_list_view)
+def problem_list_view(request: HttpRequest) -> HttpResponseBase:
+    """``problem-types/``: the host's problem types."""
+    return _dispatch(
+        request,
+        READ_METHODS,
+        lambda: reads.problem_list_read(request),
+        lambda: _problem_list_view(request),
+    )
+
+
+@_drf_facade(_problem_detail_view)
+def problem_detail_view(request: HttpRequest, slug: str) -> HttpResponseBase:
+    """``problem-types/<slug>/``: one problem type, the entry its ``type`` URL stands for."""
+    return _dispatch(
+        request,
+        READ_METHODS,
+        lambda: reads.problem_detail_read(request, slug),
+        lambda: _problem_detail_view(request, slug=slug),
     )
