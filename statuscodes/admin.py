@@ -116,12 +116,11 @@ class TranslationFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
         return None
 
 
-class TranslationInline(admin.StackedInline):  # type: ignore[type-arg]
-    model = StatusCodeTranslation
+class _LanguageInline(admin.StackedInline):  # type: ignore[type-arg]
+    """One form per configured language, the language chosen from the settings."""
+
     formset = TranslationFormSet
     extra = 0
-    fields = ["language", "title", "description", "shipped_text", "edited"]
-    readonly_fields = ["shipped_text", "edited"]
 
     def formfield_for_dbfield(
         self, db_field: models.Field[Any, Any], request: HttpRequest, **kwargs: Any
@@ -135,18 +134,22 @@ class TranslationInline(admin.StackedInline):  # type: ignore[type-arg]
             help_text=db_field.help_text,
         )
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[StatusCodeTranslation]:
-        # shipped_text() reads the code of each text.
-        return super().get_queryset(request).select_related("status_code")
-
-    def get_extra(self, request: HttpRequest, obj: StatusCode | None = None, **kwargs: Any) -> int:
+    def get_extra(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
         present = {text.language for text in obj.translations.all()} if obj else set()
         return len(missing_languages(present))
 
-    def get_max_num(
-        self, request: HttpRequest, obj: StatusCode | None = None, **kwargs: Any
-    ) -> int:
+    def get_max_num(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
         return len(configured_languages())
+
+
+class TranslationInline(_LanguageInline):
+    model = StatusCodeTranslation
+    fields = ["language", "title", "description", "shipped_text", "edited"]
+    readonly_fields = ["shipped_text", "edited"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[StatusCodeTranslation]:
+        # shipped_text() reads the code of each text.
+        return super().get_queryset(request).select_related("status_code")
 
     @admin.display(description=_("compared with the shipped text"))
     def shipped_text(self, obj: StatusCodeTranslation) -> SafeString:
@@ -340,17 +343,12 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return self.has_change_permission(request) and request.user.has_perms(needed)
 
 
-class ProblemTextInline(admin.StackedInline):  # type: ignore[type-arg]
+class ProblemTextInline(_LanguageInline):
     """The texts of a problem type, one form per configured language, as for status codes."""
 
     model = ProblemTypeTranslation
-    formset = TranslationFormSet
-    extra = 0
     fields = ["language", "title", "description", "declared_text", "edited"]
     readonly_fields = ["declared_text", "edited"]
-    formfield_for_dbfield = TranslationInline.formfield_for_dbfield
-    get_extra = TranslationInline.get_extra
-    get_max_num = TranslationInline.get_max_num
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ProblemTypeTranslation]:
         return super().get_queryset(request).select_related("problem_type")

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, connections, router
@@ -126,14 +127,21 @@ class Catalog:
         }
 
 
-def problem_text(cls: type[HttpError], language: str | None) -> LocalizedText:
+_UNSET: Any = object()
+
+
+def problem_text(
+    cls: type[HttpError], language: str | None, catalog: Catalog | None = _UNSET
+) -> LocalizedText:
     """The title and description of the problem type ``cls`` declares, in ``language``.
 
     The stored texts, which editors change; the class's own defaults where the type is not
     registered yet or the database does not answer.
     """
+    if catalog is _UNSET:
+        catalog = current()
     try:
-        entry = get_catalog().problems.get(cls.type_slug or "")
+        entry = catalog.problems.get(cls.type_slug or "") if catalog is not None else None
     except (DatabaseError, InterfaceError):
         entry = None
     if entry is not None:
@@ -251,17 +259,25 @@ class Lookup:
     stored: bool = True  # False: from the shipped data or the standard library, not the database
 
 
-def lookup(code: int, language: str | None) -> Lookup:
+def current() -> Catalog | None:
+    """The current catalogue, or ``None`` when the database does not answer."""
+    try:
+        return get_catalog()
+    except (DatabaseError, InterfaceError):  # InterfaceError: the connection went away
+        return None
+
+
+def lookup(code: int, language: str | None, catalog: Catalog | None = _UNSET) -> Lookup:
     """Title and description of ``code`` in ``language``.
 
     Falls back to the texts shipped with the package for a code the database does not hold, or
     when the database cannot answer (so error pages still render during an outage), and to the
-    standard library's phrase for a code that is neither stored nor shipped.
+    standard library's phrase for a code that is neither stored nor shipped. A caller that holds
+    the :func:`current` catalogue passes it, saving the version query.
     """
-    try:
-        entry = get_catalog().get(code)
-    except (DatabaseError, InterfaceError):  # InterfaceError: the connection went away
-        entry = None
+    if catalog is _UNSET:
+        catalog = current()
+    entry = catalog.get(code) if catalog is not None else None
     if entry is not None:
         return Lookup(code, entry.code.phrase, entry.text(language))
     shipped = dataset.shipped_codes().get(code)

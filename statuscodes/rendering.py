@@ -206,8 +206,9 @@ def render_error(
             language=language,
         )
     served = language or request_language(request)
-    found = catalog.lookup(error.status_code, served)
-    text = catalog.problem_text(type(error), served)
+    current = catalog.current()  # one version query for both lookups
+    found = catalog.lookup(error.status_code, served, current)
+    text = catalog.problem_text(type(error), served, current)
     detail = error.detail if error.explicit_detail else text.description or error.detail
     problem = Problem(
         status=error.status_code,

@@ -109,7 +109,7 @@ def problem_snippet(cls: type[HttpError]) -> str:
         for name, value in example_arguments(cls.status_code).items()
         if rules_for(cls.status_code).keywords[name].app_requires
     )
-    name = cls.__qualname__
+    name = cls.__name__ if "<locals>" in cls.__qualname__ else cls.__qualname__
     return f"from {cls.__module__} import {name.split('.')[0]}\n\nraise {name}({arguments})"
 
 
