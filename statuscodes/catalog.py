@@ -41,6 +41,7 @@ __all__ = [
     "Lookup",
     "ProblemEntry",
     "clear",
+    "current",
     "data_version",
     "declared_text",
     "fingerprint",
