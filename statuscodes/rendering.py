@@ -34,7 +34,9 @@ __all__ = [
     "Format",
     "Problem",
     "negotiate",
+    "page_path",
     "page_url",
+    "problem_path",
     "problem_type",
     "problem_type_url",
     "render_error",
@@ -85,7 +87,7 @@ def page_url(request: HttpRequest, code: int) -> str | None:
     Absolute, but for a request whose ``Host`` is not in ``ALLOWED_HOSTS``: that host cannot be
     trusted to build a URL, so the path alone is given (a relative reference, RFC 9457 §3.1.1).
     """
-    path = _page_path(get_urlconf() or settings.ROOT_URLCONF, code)
+    path = page_path(get_urlconf() or settings.ROOT_URLCONF, code)
     if path is None:
         return None
     try:
@@ -99,7 +101,7 @@ def problem_type_url(request: HttpRequest, slug: str) -> str:
 
     A ``tag:`` URI (RFC 4151) names the type without claiming an address (RFC 9457 §3.1.1).
     """
-    path = _problem_path(get_urlconf() or settings.ROOT_URLCONF, slug)
+    path = problem_path(get_urlconf() or settings.ROOT_URLCONF, slug)
     if path is None:
         return f"tag:{_TAG_AUTHORITY}:problems/{slug}"
     try:
@@ -118,7 +120,8 @@ def problem_type(request: HttpRequest, code: int) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _page_path(urlconf: str, code: int) -> str | None:
+def page_path(urlconf: str, code: int) -> str | None:
+    """The path of the status's reference page in ``urlconf``, or ``None`` without the pages."""
     # Cached per URLconf: a failed reverse() is costly and errors are rendered often.
     try:
         return reverse(PAGE_URL_NAME, kwargs={"code": code}, urlconf=urlconf)
@@ -127,15 +130,16 @@ def _page_path(urlconf: str, code: int) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _problem_path(urlconf: str, slug: str) -> str | None:
+def problem_path(urlconf: str, slug: str) -> str | None:
+    """The path of the problem type's page in ``urlconf``, or ``None`` without the pages."""
     try:
         return reverse(PROBLEM_URL_NAME, kwargs={"slug": slug}, urlconf=urlconf)
     except NoReverseMatch:
         return None
 
 
-caches.register("rendering.page_paths", _page_path.cache_clear)
-caches.register("rendering.problem_paths", _problem_path.cache_clear)
+caches.register("rendering.page_paths", page_path.cache_clear)
+caches.register("rendering.problem_paths", problem_path.cache_clear)
 
 
 @dataclass

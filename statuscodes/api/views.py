@@ -23,6 +23,7 @@ from rest_framework.viewsets import GenericViewSet
 from statuscodes.api import reads
 from statuscodes.api import schema as docs
 from statuscodes.api.handlers import exception_handler
+from statuscodes.api.openapi import raises
 from statuscodes.api.params import parse_language, served_language
 from statuscodes.api.parsers import BoundedJSONParser
 from statuscodes.api.permissions import ReadOrModelPermissions
@@ -39,10 +40,14 @@ from statuscodes.caching import Metadata, evaluate
 from statuscodes.catalog import fingerprint, get_catalog
 from statuscodes.conf import app_settings
 from statuscodes.exceptions import (
+    BadRequest,
+    Conflict,
+    ContentTooLarge,
     MethodNotAllowed,
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
+    ServiceUnavailable,
 )
 from statuscodes.models import ProblemType, StatusCode, record_deletion
 from statuscodes.protocol import header_for_keyword
@@ -60,6 +65,10 @@ __all__ = [
 ]
 
 _PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", "application/json"})
+
+
+#: What every change of a code may meet: a stale or missing If-Match, a body too large, an outage.
+_CHANGE_PROBLEMS = (PreconditionFailed, PreconditionRequired, ContentTooLarge, ServiceUnavailable)
 
 
 class StatusCodeViewSet(GenericViewSet[StatusCode]):
@@ -114,10 +123,12 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     # the browsable API, and JSON when the host configures DRF throttling.
 
     @docs.LIST
+    @raises(BadRequest, ServiceUnavailable)
     def list(self, request: Request) -> HttpResponseBase:
         return self._read(reads.list_read(request))
 
     @docs.RETRIEVE
+    @raises(BadRequest, NotFound, PreconditionFailed, ServiceUnavailable)
     def retrieve(self, request: Request, code: str) -> HttpResponseBase:
         return self._read(reads.detail_read(request, code))
 
@@ -127,6 +138,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     # Writes ----------------------------------------------------------------------------------
 
     @docs.CREATE
+    @raises(Conflict, ContentTooLarge, ServiceUnavailable)
     def create(self, request: Request) -> Response:
         serializer = StatusCodeCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -147,6 +159,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         return response
 
     @docs.UPDATE
+    @raises(*_CHANGE_PROBLEMS, Conflict)
     def update(self, request: Request, code: str, partial: bool = False) -> Response:
         with transaction.atomic():
             # Read, compare and write under one row lock: no concurrent write is lost.
@@ -157,10 +170,12 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         return self._written(request, instance.code, http.HTTP_200_OK)
 
     @docs.PARTIAL_UPDATE
+    @raises(*_CHANGE_PROBLEMS, Conflict)
     def partial_update(self, request: Request, code: str) -> Response:
         return self.update(request, code, partial=True)
 
     @docs.DESTROY
+    @raises(*_CHANGE_PROBLEMS)
     def destroy(self, request: Request, code: str) -> Response:
         with transaction.atomic():
             instance = self._instance(code, lock=True)
@@ -227,10 +242,12 @@ class ProblemTypeViewSet(GenericViewSet[ProblemType]):
         return None  # read only: the browsable API offers no form
 
     @docs.PROBLEM_LIST
+    @raises(BadRequest, ServiceUnavailable)
     def list(self, request: Request) -> HttpResponseBase:
         return _read(request, reads.problem_list_read(request))
 
     @docs.PROBLEM_RETRIEVE
+    @raises(BadRequest, NotFound, PreconditionFailed, ServiceUnavailable)
     def retrieve(self, request: Request, slug: str) -> HttpResponseBase:
         return _read(request, reads.problem_detail_read(request, slug))
 
