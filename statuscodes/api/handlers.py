@@ -19,6 +19,7 @@ from rest_framework import exceptions as drf
 from rest_framework.request import Request
 from rest_framework.views import set_rollback
 
+from statuscodes.api.declarations import warn_if_undeclared
 from statuscodes.api.params import InvalidParameters
 from statuscodes.exceptions import HttpError, build_headers
 from statuscodes.rendering import OUTAGE_ERRORS, render_error, render_outage, render_status
@@ -96,6 +97,7 @@ def _render(
     http_request: HttpRequest = request._request if isinstance(request, Request) else request
     render = functools.partial(render_status, http_request, language=language)
     if isinstance(exc, HttpError):
+        warn_if_undeclared(context.get("view"), http_request.method or "GET", exc)
         return render_error(http_request, exc, language=language)
     if isinstance(exc, Http404):
         return render(404)

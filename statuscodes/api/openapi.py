@@ -12,10 +12,9 @@ an item, 405, 406, 429 when throttled). Every response carries the headers the p
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.conf import settings
 from django.urls import get_urlconf
@@ -23,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
 
+from statuscodes.api.declarations import declared_raises, handler_name, raises
 from statuscodes.exceptions import HttpError
 from statuscodes.protocol import HeaderRule, rules_for
 from statuscodes.rendering import PROBLEM_JSON, page_path, problem_path
@@ -33,65 +33,13 @@ __all__ = [
     "declared_raises",
     "raises",
     "response_headers",
-    "warn_if_undeclared",
 ]
 
-logger = logging.getLogger("statuscodes")
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-_ATTRIBUTE = "statuscodes_raises"
 #: The name of the problem details schema among the components.
 PROBLEM_COMPONENT = "Problem"
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-
-
-def raises(*classes: type[HttpError]) -> Callable[[_F], _F]:
-    """Declare the ``HttpError`` classes a DRF view method or action raises."""
-    for cls in classes:
-        if not (isinstance(cls, type) and issubclass(cls, HttpError)):
-            raise TypeError(f"raises() takes HttpError classes, not {cls!r}")
-
-    def decorate(function: _F) -> _F:
-        declared = [*getattr(function, _ATTRIBUTE, ()), *classes]
-        setattr(function, _ATTRIBUTE, tuple(declared))
-        return function
-
-    return decorate
-
-
-def declared_raises(view: Any, action: str | None = None) -> tuple[type[HttpError], ...] | None:
-    """What ``view`` declares it raises for ``action`` (its handler method), or ``None``."""
-    found: list[type[HttpError]] = []
-    declared = False
-    if isinstance(getattr(type(view), "raises", None), (list, tuple)):
-        found += type(view).raises
-        declared = True
-    handler = getattr(view, action, None) if action else None
-    if handler is not None and hasattr(handler, _ATTRIBUTE):
-        found += getattr(handler, _ATTRIBUTE)
-        declared = True
-    return tuple(dict.fromkeys(found)) if declared else None
-
-
-def _handler_name(view: Any, method: str) -> str | None:
-    action = getattr(view, "action", None)
-    return action if action else method.lower()
-
-
-def warn_if_undeclared(view: Any, request_method: str, error: HttpError) -> None:
-    """In DEBUG, log a warning when a view that declares its problems raises another one."""
-    if not settings.DEBUG or view is None:
-        return
-    declared = declared_raises(view, _handler_name(view, request_method))
-    if declared is None or any(isinstance(error, cls) for cls in declared):
-        return
-    logger.warning(
-        "%s raised %s (%d), which it does not declare: add it to @raises() so that the "
-        "OpenAPI schema documents it.",
-        type(view).__name__,
-        type(error).__name__,
-        error.status_code,
-    )
+# What has a meaning in a pattern, in Python and in ECMAScript alike (a path may hold "." or "+").
+_PATTERN_SYNTAX = re.compile(r"[.^$*+?()\[\]{}|\\]")
 
 
 def _header(rule: HeaderRule, required: bool) -> dict[str, Any]:
@@ -112,8 +60,8 @@ def response_headers(
     for rule in rules.headers if own_only else rules.all_headers:
         if rule.sent_by != "application" or rule.as_200_would or rule.fixed_value is not None:
             continue
-        if rule.level == "MAY" and rule.keyword is None:
-            continue
+        if rule.level == "MAY" and rule.keyword is None and not own_only:
+            continue  # a class-wide MAY nobody sets, such as Date
         required = rule.checkable or rule.app_requires or rule.name in always
         headers[rule.name] = _header(rule, required)
     return headers
@@ -156,7 +104,7 @@ class ProblemAutoSchema(AutoSchema):
             statuses.setdefault(404, [])
         if getattr(view, "throttle_classes", None):
             statuses.setdefault(429, [])
-        for cls in declared_raises(view, _handler_name(view, self.method)) or ():
+        for cls in declared_raises(view, handler_name(view, self.method)) or ():
             statuses.setdefault(cls.status_code, []).append(cls)
         return statuses
 
@@ -190,7 +138,7 @@ class ProblemAutoSchema(AutoSchema):
         if paths:
             # The path, whatever host and scheme the request named: a schema made on one host
             # describes the responses of every host the site answers to.
-            alternatives = "|".join(re.escape(path) for path in paths)
+            alternatives = "|".join(_PATTERN_SYNTAX.sub(r"\\\g<0>", path) for path in paths)
             extra["pattern"] = f"^(about:blank|(https?://[^/]+)?({alternatives}))$"
             extra["description"] = str(_("The status's reference page or the problem type's."))
         properties: dict[str, Any] = {

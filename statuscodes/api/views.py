@@ -22,8 +22,8 @@ from rest_framework.viewsets import GenericViewSet
 
 from statuscodes.api import reads
 from statuscodes.api import schema as docs
+from statuscodes.api.declarations import raises
 from statuscodes.api.handlers import exception_handler
-from statuscodes.api.openapi import raises
 from statuscodes.api.params import parse_language, served_language
 from statuscodes.api.parsers import BoundedJSONParser
 from statuscodes.api.permissions import ReadOrModelPermissions

@@ -7,6 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from statuscodes.api.declarations import raises
+from statuscodes.exceptions import NotFound
 from tests.shop.problems import OutOfStock, QuotaExceeded
 
 
@@ -19,5 +21,6 @@ def buy_explained(request: HttpRequest) -> HttpResponse:
 
 
 class Search(APIView):
+    @raises(NotFound)  # but not QuotaExceeded: a DEBUG warning says so
     def get(self, request: Request) -> Response:
         raise QuotaExceeded(retry_after=3600, extensions={"limit": 1000})
