@@ -121,7 +121,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.BasicAuthentication",
     ],
     "EXCEPTION_HANDLER": "statuscodes.api.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "statuscodes.api.openapi.ProblemAutoSchema",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -21,20 +21,26 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from statuscodes import dataset
-from statuscodes.catalog import get_catalog
+from statuscodes.catalog import declared_text, get_catalog
+from statuscodes.exceptions import problem_types
 from statuscodes.forms import PhrasesField
 from statuscodes.languages import configured_languages, generic_language, normalize_language
 from statuscodes.models import (
+    ProblemType,
+    ProblemTypeTranslation,
     StatusCode,
     StatusCodeTranslation,
     forget_deletion,
     record_deletion,
 )
+from statuscodes.problem_types import register_problem_types
 from statuscodes.search import matches, normalize_search
 
 __all__ = [
     "CodeClassFilter",
     "MissingTranslationFilter",
+    "ProblemTextInline",
+    "ProblemTypeAdmin",
     "StatusCodeAdmin",
     "TranslationFormSet",
     "TranslationInline",
@@ -110,12 +116,11 @@ class TranslationFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
         return None
 
 
-class TranslationInline(admin.StackedInline):  # type: ignore[type-arg]
-    model = StatusCodeTranslation
+class _LanguageInline(admin.StackedInline):  # type: ignore[type-arg]
+    """One form per configured language, the language chosen from the settings."""
+
     formset = TranslationFormSet
     extra = 0
-    fields = ["language", "title", "description", "shipped_text", "edited"]
-    readonly_fields = ["shipped_text", "edited"]
 
     def formfield_for_dbfield(
         self, db_field: models.Field[Any, Any], request: HttpRequest, **kwargs: Any
@@ -129,18 +134,22 @@ class TranslationInline(admin.StackedInline):  # type: ignore[type-arg]
             help_text=db_field.help_text,
         )
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[StatusCodeTranslation]:
-        # shipped_text() reads the code of each text.
-        return super().get_queryset(request).select_related("status_code")
-
-    def get_extra(self, request: HttpRequest, obj: StatusCode | None = None, **kwargs: Any) -> int:
+    def get_extra(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
         present = {text.language for text in obj.translations.all()} if obj else set()
         return len(missing_languages(present))
 
-    def get_max_num(
-        self, request: HttpRequest, obj: StatusCode | None = None, **kwargs: Any
-    ) -> int:
+    def get_max_num(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
         return len(configured_languages())
+
+
+class TranslationInline(_LanguageInline):
+    model = StatusCodeTranslation
+    fields = ["language", "title", "description", "shipped_text", "edited"]
+    readonly_fields = ["shipped_text", "edited"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[StatusCodeTranslation]:
+        # shipped_text() reads the code of each text.
+        return super().get_queryset(request).select_related("status_code")
 
     @admin.display(description=_("compared with the shipped text"))
     def shipped_text(self, obj: StatusCodeTranslation) -> SafeString:
@@ -332,3 +341,81 @@ class StatusCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         opts = StatusCodeTranslation._meta
         needed = [f"{opts.app_label}.{get_permission_codename(a, opts)}" for a in ("add", "change")]
         return self.has_change_permission(request) and request.user.has_perms(needed)
+
+
+class ProblemTextInline(_LanguageInline):
+    """The texts of a problem type, one form per configured language, as for status codes."""
+
+    model = ProblemTypeTranslation
+    fields = ["language", "title", "description", "declared_text", "edited"]
+    readonly_fields = ["declared_text", "edited"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProblemTypeTranslation]:
+        return super().get_queryset(request).select_related("problem_type")
+
+    @admin.display(description=_("compared with the text in code"))
+    def declared_text(self, obj: ProblemTypeTranslation) -> SafeString:
+        cls = problem_types().get(obj.problem_type.slug)
+        if obj.pk is None or cls is None:
+            return self.get_empty_value_display()
+        declared = declared_text(cls, obj.language)
+        if (obj.title, obj.description) == (declared.title, declared.description):
+            return format_html("{}", _("Same as the text in code."))
+        return format_html(
+            '<strong class="statuscodes-differs">{}</strong><br><em>{}</em> {}<br><em>{}</em> {}',
+            _("Differs from the text in code."),
+            _("Title in code:"),
+            declared.title,
+            _("Description in code:"),
+            declared.description,
+        )
+
+
+@admin.register(ProblemType)
+class ProblemTypeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """The host's problem types: their texts are edited here, the rest comes from the code."""
+
+    list_display = ["slug", "title", "status", "exception", "languages", "missing"]
+    list_filter = ["status", MissingTranslationFilter]
+    search_fields = ["slug", "translations__title", "translations__description"]
+    ordering = ["slug"]
+    readonly_fields = ["slug", "status", "exception", "edited", "created", "updated"]
+    inlines = [ProblemTextInline]
+    actions = ["restore_declared_texts"]
+    languages = StatusCodeAdmin.languages
+    missing = StatusCodeAdmin.missing
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProblemType]:
+        return ProblemType.objects.with_translations()
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # a type is declared in code, where the raise line lives
+
+    @admin.display(description=_("title"))
+    def title(self, obj: ProblemType) -> str | None:
+        return obj.text(get_language()).title or None
+
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm[Any],
+        formset: forms.BaseInlineFormSet[Any, Any, Any],
+        change: bool,
+    ) -> None:
+        for inline_form in formset.forms:
+            if inline_form.has_changed():
+                inline_form.instance.edited = True
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(description=_("Restore the texts in code"), permissions=["change"])
+    def restore_declared_texts(self, request: HttpRequest, queryset: QuerySet[ProblemType]) -> None:
+        slugs = list(queryset.values_list("slug", flat=True))
+        report = register_problem_types(slugs=slugs, restore=True)
+        restored = len(report.added) + len(report.updated)
+        if not restored:
+            self.message_user(
+                request, _("The selected problem types already have the texts in code.")
+            )
+            return
+        message = ngettext("Restored %(count)d text.", "Restored %(count)d texts.", restored)
+        self.message_user(request, message % {"count": restored}, messages.SUCCESS)

@@ -11,8 +11,13 @@ class StatusCodesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.core.signals import setting_changed
+        from django.db.models.signals import post_migrate
 
-        from statuscodes import checks, pages, signals  # noqa: F401  (checks register on import)
+        from statuscodes import checks, pages, problem_types, signals  # noqa: F401  (checks)
 
         signals.connect()
+        problem_types.discover()
+        post_migrate.connect(
+            problem_types.register_after_migrate, sender=self, dispatch_uid="statuscodes-types"
+        )
         setting_changed.connect(pages.forget_representations, dispatch_uid="statuscodes-pages")

@@ -1,8 +1,8 @@
 """The app's process-wide caches, each bounded, and the one way to empty them all.
 
 Every module that keeps something in memory between requests registers a function that forgets
-it. Tests call :func:`clear_all` before each test (one fixture, ``tests/conftest.py``); the app
-calls it when a setting changes, since any cached value may depend on settings.
+it. Tests call :func:`clear_all` around each test (one fixture, ``tests/conftest.py``). Caches that
+depend on settings key on them or are forgotten on ``setting_changed`` (the pages' digests).
 """
 
 from __future__ import annotations
@@ -26,6 +26,6 @@ def registered() -> list[str]:
 
 
 def clear_all(**kwargs: Any) -> None:
-    """Forget every cached value (also a ``setting_changed`` receiver, hence ``**kwargs``)."""
+    """Forget every cached value (``**kwargs`` lets it receive a signal, too)."""
     for clear in _clearers.values():
         clear()

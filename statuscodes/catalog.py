@@ -15,15 +15,20 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, connections, router
+from django.utils import translation
 
 from statuscodes import caches, dataset
+from statuscodes.exceptions import HttpError
 from statuscodes.languages import FINAL_FALLBACK
 from statuscodes.models import (
     DataVersion,
     LocalizedText,
+    ProblemType,
+    ProblemTypeTranslation,
     StatusCode,
     StatusCodeTranslation,
     resolve_text,
@@ -34,11 +39,15 @@ __all__ = [
     "Catalog",
     "Entry",
     "Lookup",
+    "ProblemEntry",
     "clear",
+    "current",
     "data_version",
+    "declared_text",
     "fingerprint",
     "get_catalog",
     "lookup",
+    "problem_text",
 ]
 
 
@@ -83,12 +92,80 @@ def fingerprint(code: StatusCode, translations: Iterable[StatusCodeTranslation])
 
 
 @dataclass(frozen=True)
+class ProblemEntry:
+    """One problem type of the host's as the catalogue holds it."""
+
+    problem_type: ProblemType
+    translations: tuple[ProblemTypeTranslation, ...]
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        row = self.problem_type
+        parts = [
+            [row.slug, row.status, row.exception],
+            sorted((t.language, t.title, t.description) for t in self.translations),
+        ]
+        return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+    def text(self, language: str | None) -> LocalizedText:
+        return resolve_text(self.translations, language)
+
+
+@dataclass(frozen=True)
 class Catalog:
     version: int
     entries: dict[int, Entry]
 
     def get(self, code: int) -> Entry | None:
         return self.entries.get(code)
+
+    @functools.cached_property
+    def problems(self) -> dict[str, ProblemEntry]:
+        """The host's problem types by slug: two queries, the first time they are needed."""
+        return {
+            row.slug: ProblemEntry(row, tuple(row.translations.all()))
+            for row in ProblemType.objects.with_translations()
+        }
+
+
+_UNSET: Any = object()
+
+
+def problem_text(
+    cls: type[HttpError], language: str | None, catalog: Catalog | None = _UNSET
+) -> LocalizedText:
+    """The title and description of the problem type ``cls`` declares, in ``language``.
+
+    The stored texts, which editors change; the class's own defaults where the type is not
+    registered yet or the database does not answer.
+    """
+    if catalog is _UNSET:
+        catalog = current()
+    try:
+        entry = catalog.problems.get(cls.type_slug or "") if catalog is not None else None
+    except (DatabaseError, InterfaceError):
+        entry = None
+    if entry is not None:
+        text = entry.text(language)
+        if text.title:
+            return text
+    return declared_text(cls, language)
+
+
+def declared_text(cls: type[HttpError], language: str | None) -> LocalizedText:
+    """The class's ``default_title`` and ``default_detail`` in ``language``, as gettext has them."""
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        title = str(cls.default_title or "")
+        description = str(cls.default_detail or "")
+    with translation.override(FINAL_FALLBACK):
+        untranslated = (str(cls.default_title or ""), str(cls.default_detail or ""))
+    # A text gettext has no translation for is the English source: say so.
+    title_language = FINAL_FALLBACK if title == untranslated[0] else language
+    description_language = FINAL_FALLBACK if description == untranslated[1] else language
+    return LocalizedText(
+        title, title_language if title else None, description, description_language
+    )
 
 
 def data_version() -> int:
@@ -183,17 +260,25 @@ class Lookup:
     stored: bool = True  # False: from the shipped data or the standard library, not the database
 
 
-def lookup(code: int, language: str | None) -> Lookup:
+def current() -> Catalog | None:
+    """The current catalogue, or ``None`` when the database does not answer."""
+    try:
+        return get_catalog()
+    except (DatabaseError, InterfaceError):  # InterfaceError: the connection went away
+        return None
+
+
+def lookup(code: int, language: str | None, catalog: Catalog | None = _UNSET) -> Lookup:
     """Title and description of ``code`` in ``language``.
 
     Falls back to the texts shipped with the package for a code the database does not hold, or
     when the database cannot answer (so error pages still render during an outage), and to the
-    standard library's phrase for a code that is neither stored nor shipped.
+    standard library's phrase for a code that is neither stored nor shipped. A caller that holds
+    the :func:`current` catalogue passes it, saving the version query.
     """
-    try:
-        entry = get_catalog().get(code)
-    except (DatabaseError, InterfaceError):  # InterfaceError: the connection went away
-        entry = None
+    if catalog is _UNSET:
+        catalog = current()
+    entry = catalog.get(code) if catalog is not None else None
     if entry is not None:
         return Lookup(code, entry.code.phrase, entry.text(language))
     shipped = dataset.shipped_codes().get(code)

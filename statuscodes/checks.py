@@ -198,3 +198,47 @@ def _class_problem(path: str) -> tuple[str, str] | None:
             "error": error,
         }, hint
     return None
+
+
+@register()
+def check_problem_hook(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """E020: ``STATUSCODES_PROBLEM_HOOK`` does not name a callable; E021: a bad header name."""
+    from django.utils.module_loading import import_string
+
+    from statuscodes.conf import app_settings
+    from statuscodes.headers import check_header_name
+
+    errors: list[CheckMessage] = []
+    path = app_settings.PROBLEM_HOOK
+    if path is not None:
+        try:
+            hook = import_string(path) if isinstance(path, str) else None
+        except ImportError:
+            hook = None
+        if not callable(hook):
+            errors.append(
+                Error(
+                    _(
+                        "STATUSCODES_PROBLEM_HOOK must be the dotted path of a callable, "
+                        "not %(value)r."
+                    )
+                    % {"value": path},
+                    hint=_(
+                        'For example STATUSCODES_PROBLEM_HOOK = "statuscodes.hooks.correlation_id".'
+                    ),
+                    id="statuscodes.E020",
+                )
+            )
+    header = app_settings.CORRELATION_HEADER
+    try:
+        check_header_name(header)
+    except (TypeError, ValueError):
+        errors.append(
+            Error(
+                _("STATUSCODES_CORRELATION_HEADER must be a header name, not %(value)r.")
+                % {"value": header},
+                hint=_('For example STATUSCODES_CORRELATION_HEADER = "X-Request-ID".'),
+                id="statuscodes.E021",
+            )
+        )
+    return errors

@@ -5,9 +5,14 @@ Every setting is a flat ``STATUSCODES_*`` name in the host's settings; the defau
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.utils.module_loading import import_string
+
+from statuscodes import caches
 
 __all__ = [
     "DEFAULTS",
@@ -25,6 +30,10 @@ DEFAULTS: dict[str, Any] = {
     "STATUSCODES_EXCEPTION_MAP": {},
     # Seconds a client is asked to wait (Retry-After) after django-ratelimit refused it.
     "STATUSCODES_RATELIMIT_RETRY_AFTER": 60,
+    # A dotted path to a callable(request, problem) that sees every problem before rendering.
+    "STATUSCODES_PROBLEM_HOOK": None,
+    # The request header a correlation id is read from, and sent back in.
+    "STATUSCODES_CORRELATION_HEADER": "X-Request-ID",
 }
 
 
@@ -54,5 +63,29 @@ class AppSettings:
         value: int = self._get("STATUSCODES_RATELIMIT_RETRY_AFTER")
         return value
 
+    @property
+    def PROBLEM_HOOK(self) -> str | None:
+        value: str | None = self._get("STATUSCODES_PROBLEM_HOOK")
+        return value
+
+    @property
+    def CORRELATION_HEADER(self) -> str:
+        value: str = self._get("STATUSCODES_CORRELATION_HEADER")
+        return value
+
+    def problem_hook(self) -> Callable[..., Any] | None:
+        """The callable ``PROBLEM_HOOK`` names (imported once per value), or ``None``."""
+        path = self.PROBLEM_HOOK
+        if not path:
+            return None
+        return _import(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _import(path: str) -> Callable[..., Any]:
+    hook: Callable[..., Any] = import_string(path)
+    return hook
+
 
 app_settings = AppSettings()
+caches.register("conf.problem_hooks", _import.cache_clear)

@@ -79,6 +79,8 @@ __all__ = [
     "build_headers",
     "check_extensions",
     "exception_class",
+    "exception_path",
+    "problem_types",
 ]
 
 #: What ``retry_after=`` takes: seconds, a delay, or an aware date.
@@ -222,6 +224,18 @@ class HttpError(Exception):
 
     status_code: int = 500
     default_detail: ClassVar[str | Promise | None] = None
+    #: A problem type of the host's own (RFC 9457 §3.1.1): its slug, as in ``out-of-stock``.
+    #: Its responses carry the type's page as ``type`` and the type's title; the texts live in
+    #: the database, where editors change them (``default_title`` and ``default_detail`` are
+    #: what ``register_problem_types`` stores first).
+    type_slug: ClassVar[str | None] = None
+    default_title: ClassVar[str | Promise | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        slug = cls.__dict__.get("type_slug")
+        if slug is not None:
+            _register_type(cls, slug)
 
     def __init__(
         self,
@@ -256,6 +270,8 @@ class HttpError(Exception):
         if isinstance(detail, str) and has_lone_surrogate(detail):
             # It could never be encoded as UTF-8: fail here, not as a 500 while rendering.
             raise ValueError("detail contains an unpaired surrogate character")
+        #: True where the raiser wrote the detail, rather than leaving it to the stored texts.
+        self.explicit_detail = detail is not None
         self.detail = detail if detail is not None else self.default_detail
         given = {name: value for name, value in arguments.items() if value is not None}
         extra = {} if headers is None else headers
@@ -599,6 +615,38 @@ _CLASSES: dict[int, type[HttpError]] = {
     and not name.startswith("_")
     and name != "HttpError"
 }
+
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_TYPES: dict[str, type[HttpError]] = {}
+
+
+def _register_type(cls: type[HttpError], slug: object) -> None:
+    if not isinstance(slug, str) or not _SLUG.fullmatch(slug) or len(slug) > 100:
+        raise TypeError(
+            f"{cls.__name__}.type_slug must be lower-case letters and digits joined by "
+            f"hyphens, at most 100 characters, not {slug!r}"
+        )
+    if cls.status_code in NOT_RAISABLE or not 300 <= cls.status_code <= 599:
+        raise TypeError(f"{cls.__name__}: a problem type needs a raisable 3xx, 4xx or 5xx status")
+    other = _TYPES.get(slug)
+    if other is not None and _path(other) != _path(cls):
+        raise TypeError(f"type_slug {slug!r} of {_path(cls)} is taken by {_path(other)}")
+    _TYPES[slug] = cls
+
+
+def _path(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def problem_types() -> dict[str, type[HttpError]]:
+    """The problem types declared in code (``type_slug``), by slug, in declaration order."""
+    return dict(_TYPES)
+
+
+def exception_path(cls: type[HttpError]) -> str:
+    """Where a class is imported from, as the raise line shows it (``shop.errors.OutOfStock``)."""
+    return _path(cls)
 
 
 def exception_class(status: int) -> type[HttpError] | None:

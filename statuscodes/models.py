@@ -26,6 +26,10 @@ __all__ = [
     "Deletion",
     "DeletionQuerySet",
     "LocalizedText",
+    "ProblemType",
+    "ProblemTypeQuerySet",
+    "ProblemTypeTranslation",
+    "ProblemTypeTranslationManager",
     "StatusCode",
     "StatusCodeQuerySet",
     "StatusCodeTranslation",
@@ -57,7 +61,7 @@ class LocalizedText:
 
 
 def resolve_text(
-    translations: Iterable[StatusCodeTranslation], language: str | None
+    translations: Iterable[StatusCodeTranslation | ProblemTypeTranslation], language: str | None
 ) -> LocalizedText:
     """Pick each field along the fallback chain, then from any non-empty text that exists."""
     by_language = {t.language: (t.title, t.description) for t in translations}
@@ -336,6 +340,129 @@ def forget_deletion(code: int, language: str | None = None, *, using: str | None
     if language is not None:
         language = normalize_language(language)
     Deletion.objects.db_manager(using).filter(code=code, language=language).delete()
+
+
+class ProblemTypeQuerySet(models.QuerySet["ProblemType"]):
+    def get_by_natural_key(self, slug: str) -> ProblemType:
+        return self.get(slug=slug)
+
+    def with_translations(self) -> ProblemTypeQuerySet:
+        return self.prefetch_related(
+            Prefetch("translations", queryset=ProblemTypeTranslation.objects.order_by("language"))
+        )
+
+
+class ProblemType(models.Model):
+    """A problem type of the host's own (RFC 9457 §3.1.1), declared in code by ``type_slug``.
+
+    ``register_problem_types`` creates the row and its texts from the class; editors change the
+    texts here, and the registration never overwrites what they edited.
+    """
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("The last part of the type's address, as in out-of-stock."),
+    )
+    status = models.PositiveSmallIntegerField(
+        _("status code"),
+        validators=[MinValueValidator(300), MaxValueValidator(MAX_CODE)],
+        help_text=_("The HTTP status its responses carry."),
+    )
+    exception = models.CharField(
+        _("exception"),
+        max_length=300,
+        blank=True,
+        help_text=_("The class that raises it, as it is imported."),
+    )
+    edited = models.BooleanField(
+        _("edited by a person"),
+        default=False,
+        help_text=_("Edited texts are left alone when the types are registered again."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProblemTypeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("problem type")
+        verbose_name_plural = _("problem types")
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def text(self, language: str | None) -> LocalizedText:
+        return resolve_text(self.translations.all(), language)
+
+
+class ProblemTypeTranslationManager(models.Manager["ProblemTypeTranslation"]):
+    def get_by_natural_key(self, language: str, slug: str) -> ProblemTypeTranslation:
+        return self.get(language=normalize_language(language), problem_type__slug=slug)
+
+
+class ProblemTypeTranslation(models.Model):
+    """The title and description of a problem type in one language."""
+
+    problem_type = models.ForeignKey(
+        ProblemType,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("problem type"),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=15,
+        validators=[validate_language],
+        help_text=_("A language of settings.LANGUAGES, such as en or ru."),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        validators=[validate_title],
+        error_messages={"blank": _("A title must not be blank.")},
+    )
+    description = models.TextField(_("description"), blank=True, validators=[validate_text])
+    edited = models.BooleanField(
+        _("edited by a person"),
+        default=False,
+        help_text=_("Edited texts are left alone when the types are registered again."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects: ClassVar[ProblemTypeTranslationManager] = ProblemTypeTranslationManager()
+
+    class Meta:
+        ordering = ["problem_type__slug", "language"]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["problem_type", "language"],
+                name="statuscodes_one_problem_text_per_language",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.problem_type.slug} [{self.language}] {self.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.language = normalize_language(self.language)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.language = normalize_language(self.language)
+
+    def natural_key(self) -> tuple[Any, ...]:
+        return (self.language, *self.problem_type.natural_key())
+
+    natural_key.dependencies = ["statuscodes.problemtype"]  # type: ignore[attr-defined]
 
 
 class DataVersion(models.Model):

@@ -30,7 +30,7 @@ from django.views.decorators.http import require_safe
 
 from statuscodes import caches, catalog
 from statuscodes.caching import Metadata, add_vary
-from statuscodes.exceptions import HttpError
+from statuscodes.exceptions import HttpError, NotFound, problem_types
 from statuscodes.forms import CLASS_NAMES, CodeFilterForm
 from statuscodes.languages import configured_languages
 from statuscodes.models import LocalizedText, StatusCode
@@ -38,32 +38,40 @@ from statuscodes.protocol import rules_for
 from statuscodes.rendering import (
     OUTAGE_ERRORS,
     PAGE_URL_NAME,
+    PROBLEM_URL_NAME,
     render_error,
     render_outage,
 )
 from statuscodes.search import matches, normalize_search
-from statuscodes.snippets import raise_snippet
+from statuscodes.snippets import problem_snippet, raise_snippet
 
 __all__ = [
     "CACHE_CONTROL",
     "LIST_URL_NAME",
+    "PROBLEM_LIST_URL_NAME",
     "STATIC_FILES",
     "STATUS_NOTES",
     "TEMPLATES",
     "VARY",
+    "ProblemRow",
     "Row",
     "code_detail",
     "code_list",
     "forget_representations",
+    "problem_detail",
+    "problem_list",
 ]
 
 LIST_URL_NAME = "statuscodes:code-list"
+PROBLEM_LIST_URL_NAME = "statuscodes:problem-list"
 TEMPLATES = (
     "statuscodes/pages/base.html",
     "statuscodes/pages/language_switch.html",
     "statuscodes/pages/list.html",
     "statuscodes/pages/detail.html",
     "statuscodes/pages/not_found.html",
+    "statuscodes/pages/problem_list.html",
+    "statuscodes/pages/problem_detail.html",
 )
 STATIC_FILES = ("statuscodes/statuscodes.css", "statuscodes/statuscodes.js")
 #: Short enough for an edit in the admin to show soon; revalidation is one query anyway.
@@ -186,6 +194,77 @@ def code_detail(request: HttpRequest, code: int) -> HttpResponse:
         **_page_context(request, language),
     }
     return metadata.apply(render(request, "statuscodes/pages/detail.html", context))
+
+
+@require_safe
+@_page_view
+def problem_list(request: HttpRequest) -> HttpResponse:
+    """The host's problem types, each with its status."""
+    current = catalog.get_catalog()
+    language = _language()
+    metadata = _metadata(current.version, language, "problems")
+    if (answer := metadata.answer(request)) is not None:
+        return answer
+    rows = [
+        _problem_row(current, entry, language) for _slug, entry in sorted(current.problems.items())
+    ]
+    context = {"rows": rows, **_page_context(request, language)}
+    return metadata.apply(render(request, "statuscodes/pages/problem_list.html", context))
+
+
+@require_safe
+@_page_view
+def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """One problem type: the page its ``type`` URL names (RFC 9457 §3.1.1)."""
+    current = catalog.get_catalog()
+    language = _language()
+    entry = current.problems.get(slug)
+    if entry is None:
+        raise NotFound(_("There is no problem type “%(slug)s” here.") % {"slug": slug})
+    # The type's own content, not the data version: an edit of a status code leaves it alone.
+    key = f"{entry.fingerprint}|{_etag(0, language, slug)}"
+    etag = '"' + hashlib.sha256(key.encode()).hexdigest()[:24] + '"'
+    metadata = Metadata(etag, CACHE_CONTROL, language, VARY)
+    if (answer := metadata.answer(request)) is not None:
+        return answer
+    row = _problem_row(current, entry, language)
+    declared = problem_types().get(slug)
+    context = {
+        "row": row,
+        "snippet": problem_snippet(declared) if declared is not None else None,
+        "problems_url": reverse(PROBLEM_LIST_URL_NAME),
+        **_page_context(request, language),
+    }
+    return metadata.apply(render(request, "statuscodes/pages/problem_detail.html", context))
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    """One problem type as the pages show it."""
+
+    slug: str
+    text: LocalizedText
+    status: int
+    status_title: str
+    status_url: str | None
+    exception: str
+    url: str
+
+
+def _problem_row(
+    current: catalog.Catalog, entry: catalog.ProblemEntry, language: str
+) -> ProblemRow:
+    row = entry.problem_type
+    status = current.get(row.status)
+    return ProblemRow(
+        slug=row.slug,
+        text=entry.text(language),
+        status=row.status,
+        status_title=status.text(language).title if status else "",
+        status_url=reverse(PAGE_URL_NAME, kwargs={"code": row.status}) if status else None,
+        exception=row.exception,
+        url=reverse(PROBLEM_URL_NAME, kwargs={"slug": row.slug}),
+    )
 
 
 def _not_found(

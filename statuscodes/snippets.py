@@ -8,7 +8,7 @@ from typing import Any, Literal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from statuscodes.exceptions import exception_class
+from statuscodes.exceptions import HttpError, exception_class
 from statuscodes.protocol import rules_for
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Kind",
     "Snippet",
     "example_arguments",
+    "problem_snippet",
     "raise_snippet",
 ]
 
@@ -99,6 +100,17 @@ def raise_snippet(status: int, *, unused: bool = False) -> Snippet:
         f"from statuscodes.exceptions import {cls.__name__}\n\nraise {cls.__name__}({arguments})",
         "",
     )
+
+
+def problem_snippet(cls: type[HttpError]) -> str:
+    """The lines that raise the problem type ``cls``, with the keywords its status needs."""
+    arguments = ", ".join(
+        f"{name}={_literal(value)}"
+        for name, value in example_arguments(cls.status_code).items()
+        if rules_for(cls.status_code).keywords[name].app_requires
+    )
+    name = cls.__name__ if "<locals>" in cls.__qualname__ else cls.__qualname__
+    return f"from {cls.__module__} import {name.split('.')[0]}\n\nraise {name}({arguments})"
 
 
 def _literal(value: Any) -> str:

@@ -13,6 +13,8 @@ app_name = "statuscodes"
 urlpatterns = [
     path("", pages.code_list, name="code-list"),
     path("<int:code>/", pages.code_detail, name="code-detail"),
+    path("problems/", pages.problem_list, name="problem-list"),
+    path("problems/<slug:slug>/", pages.problem_detail, name="problem-detail"),
     # Django's own view, without a CSRF token: a token would make every rendering of a page
     # different, which strong ETags forbid, and a forged request can only switch the language.
     path("language/", csrf_exempt(set_language), name="set-language"),

@@ -15,8 +15,15 @@ def clear_caches():
     caches.clear_all()
     yield
     caches.clear_all()
-    # LocaleMiddleware activates a request's language and nothing deactivates it: a test
-    # client's Russian request would otherwise leave the next test speaking Russian.
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in ``LANGUAGE_CODE``: a request through ``LocaleMiddleware`` activates
+    its language for the rest of the thread, so one test's Russian request would otherwise
+    translate the next test's validation errors and command output."""
+    translation.deactivate()
+    yield
     translation.deactivate()
 
 

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "statuscodes",
+    "tests.shop",
 ]
 
 MIDDLEWARE = [
@@ -69,7 +70,7 @@ else:
 
 REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "statuscodes.api.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "statuscodes.api.openapi.ProblemAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",

@@ -9,20 +9,12 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import override_settings
 
-from statuscodes import catalog
-from statuscodes.api.reads import bodies
 from statuscodes.dataset import shipped_codes
 from statuscodes.models import StatusCode, StatusCodeTranslation
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/status-codes/"
-
-
-@pytest.fixture(autouse=True)
-def cold_caches():
-    catalog.clear()
-    bodies.clear()
 
 
 def get(client, path, **headers):

@@ -8,7 +8,6 @@ import pytest
 from django.test import override_settings
 
 from statuscodes import catalog
-from statuscodes.api.reads import bodies
 from statuscodes.checks import check_settings
 from statuscodes.models import StatusCode, StatusCodeTranslation
 
@@ -16,12 +15,6 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/api/status-codes/"
 REQUIRE = override_settings(STATUSCODES_API_REQUIRE_IF_MATCH=True)
-
-
-@pytest.fixture(autouse=True)
-def cold_caches():
-    catalog.clear()
-    bodies.clear()
 
 
 def problem(response):

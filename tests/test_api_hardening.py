@@ -16,12 +16,6 @@ from tests.test_api import LIST, basic, data, get, problem
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def cold_caches():
-    catalog.clear()
-    bodies.clear()
-
-
 def patch(client, user, path, body, **headers):
     return client.patch(
         path, json.dumps(body), content_type="application/json", headers={**basic(user), **headers}

@@ -24,12 +24,6 @@ LIST = "/api/status-codes/"
 SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
 
 
-@pytest.fixture(autouse=True)
-def cold_caches():
-    catalog.clear()
-    bodies.clear()
-
-
 @pytest.fixture
 def lenient(client):
     """A client that shows a server error as the response a user would get."""

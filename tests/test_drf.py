@@ -7,15 +7,9 @@ import json
 import pytest
 from rest_framework import exceptions as drf
 
-from statuscodes import catalog
 from statuscodes.api.handlers import json_pointer, validation_errors
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def cold_catalog():
-    catalog.clear()
 
 
 def problem(response):

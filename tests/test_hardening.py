@@ -16,13 +16,6 @@ from statuscodes.models import StatusCode
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def cold_catalog():
-    catalog.clear()
-    yield
-    catalog.clear()
-
-
 def problem(response):
     assert response["Content-Type"] == "application/problem+json"
     return json.loads(response.content)

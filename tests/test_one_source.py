@@ -223,6 +223,7 @@ def test_every_process_wide_cache_is_registered():
         "api.reads.bodies",
         "catalog.catalogue",
         "catalog.version_queries",
+        "conf.problem_hooks",
         "dataset.shipped_codes",
         "dataset.shipped_languages",
         "dataset.shipped_texts",
@@ -230,6 +231,7 @@ def test_every_process_wide_cache_is_registered():
         "middleware.registry_phrases",
         "pages.representations",
         "rendering.page_paths",
+        "rendering.problem_paths",
     }
 
 
@@ -245,6 +247,7 @@ def test_no_other_module_level_cache():
             if re.match(r"@(functools\.)?(cache|lru_cache)\b", line):
                 found.append(relative)
     assert sorted(set(found)) == [
+        "conf.py",
         "dataset.py",
         "languages.py",
         "middleware.py",

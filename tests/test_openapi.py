@@ -25,7 +25,12 @@ def schema_document(client):
 
 def test_schema_documents_parameters_and_problems(schema_document):
     paths = schema_document["paths"]
-    assert set(paths) == {"/api/status-codes/", "/api/status-codes/{code}/"}
+    assert set(paths) == {
+        "/api/status-codes/",
+        "/api/status-codes/{code}/",
+        "/api/problem-types/",
+        "/api/problem-types/{slug}/",
+    }
     listing = paths["/api/status-codes/"]["get"]
     assert {p["name"] for p in listing["parameters"]} >= {
         "lang",

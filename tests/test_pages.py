@@ -9,7 +9,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
 
-from statuscodes import catalog, dataset
+from statuscodes import dataset
 from statuscodes.exceptions import HttpError
 from statuscodes.models import DataVersion, StatusCode, StatusCodeTranslation, bump_version
 from statuscodes.snippets import example_arguments, raise_snippet
@@ -18,13 +18,6 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/status-codes/"
 SWITCH = "/status-codes/language/"
-
-
-@pytest.fixture(autouse=True)
-def cold_catalog():
-    catalog.clear()
-    yield
-    catalog.clear()
 
 
 def get(client, path, language=None, **headers):

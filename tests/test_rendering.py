@@ -17,13 +17,6 @@ pytestmark = pytest.mark.django_db
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
-@pytest.fixture(autouse=True)
-def cold_catalog():
-    catalog.clear()
-    yield
-    catalog.clear()
-
-
 def get(client, path, accept=None, language=None, **kwargs):
     headers = {}
     if accept is not None:

@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,8 +61,12 @@ class Server:
     def __init__(self, argv, database, port):
         env = demo_env(database)
         self.port = port
+        # The server's log goes to a file: nothing reads it while the tests run, and a pipe
+        # nobody reads blocks the server once it is full. It lives as long as the server:
+        # stop() closes it.
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115
         self.process = subprocess.Popen(
-            argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=self.log
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -72,15 +77,23 @@ class Server:
                 if self.process.poll() is not None:
                     break
                 time.sleep(0.1)
+        output = self.output()
         self.stop()
-        raise RuntimeError(f"server did not start: {self.process.stderr.read().decode()[-2000:]}")
+        raise RuntimeError(f"server did not start: {output[-2000:]}")
+
+    def output(self):
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
 
     def stop(self):
+        """End the server and wait for it, so that no process or file outlives the tests."""
         self.process.terminate()
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
+        self.log.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from tests import views
+from tests.shop import views as shop_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -38,6 +39,9 @@ urlpatterns = [
     path("drf/errors/<str:kind>/", views.DrfErrorsView.as_view()),
     path("", include("tests.views_mapping")),
     path("status-codes/", include("statuscodes.urls")),
+    path("shop/buy/", shop_views.buy),
+    path("shop/buy-explained/", shop_views.buy_explained),
+    path("shop/search/", shop_views.Search.as_view()),
 ]
 
 handler400 = "statuscodes.views.bad_request"

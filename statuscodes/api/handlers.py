@@ -18,6 +18,7 @@ from rest_framework import exceptions as drf
 from rest_framework.request import Request
 from rest_framework.views import set_rollback
 
+from statuscodes.api.declarations import warn_if_undeclared
 from statuscodes.api.params import InvalidParameters
 from statuscodes.exceptions import build_headers
 from statuscodes.mapping import DEFAULT_CODE, as_http_error, json_pointer, report
@@ -110,6 +111,8 @@ def _render(
     error = as_http_error(exc)
     if error is None:
         return None
+    if error is exc:  # raised by the view itself: is it among the problems it declares?
+        warn_if_undeclared(context.get("view"), http_request.method or "GET", error)
     response = render_error(http_request, error, language=language)
     report(http_request, exc, response, sender=None)
     return response

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,9 +23,11 @@ __all__ = [
     "ALL",
     "InvalidParameters",
     "ListParams",
+    "ProblemParams",
     "header_language",
     "parse_language",
     "parse_list_params",
+    "parse_problem_params",
     "served_language",
 ]
 
@@ -151,3 +154,34 @@ def _choice_errors(status: str | None, ordering: str, search: str) -> dict[str, 
             "limit": SEARCH_MAX_LENGTH
         }
     return errors
+
+
+@dataclass(frozen=True)
+class ProblemParams:
+    language: str | None
+    status: int | None
+    search: str
+
+
+def parse_problem_params(request: HttpRequest) -> ProblemParams:
+    """The filters of ``problem-types/``: ``lang``, ``status`` (a number) and ``search``."""
+    errors: dict[str, str] = {}
+    language: str | None = None
+    try:
+        language = parse_language(request)
+    except InvalidParameters as error:
+        errors.update(error.parameters)
+    raw = request.GET.get("status")
+    status = int(raw) if raw is not None and _STATUS.fullmatch(raw) else None
+    if raw is not None and status is None:
+        errors["status"] = _("“%(value)s” is not a status code; use a number such as 409.") % {
+            "value": raw
+        }
+    search = request.GET.get("search", "")
+    errors.update(_choice_errors(None, "code", search))
+    if errors:
+        raise InvalidParameters(errors)
+    return ProblemParams(language, status, normalize_search(search))
+
+
+_STATUS = re.compile(r"[1-5][0-9]{2}")

@@ -18,19 +18,28 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from statuscodes import caches
-from statuscodes.api.params import ListParams, parse_language, parse_list_params
+from statuscodes.api.params import (
+    ListParams,
+    ProblemParams,
+    parse_language,
+    parse_list_params,
+    parse_problem_params,
+)
 from statuscodes.api.serializers import (
     Item,
+    ProblemItem,
+    ProblemTypeAllLanguagesSerializer,
+    ProblemTypeSerializer,
     StatusCodeAllLanguagesSerializer,
     StatusCodeSerializer,
 )
 from statuscodes.caching import Metadata
-from statuscodes.catalog import Catalog, Entry, data_version, get_catalog
+from statuscodes.catalog import Catalog, Entry, ProblemEntry, data_version, get_catalog
 from statuscodes.conf import app_settings
 from statuscodes.exceptions import NotFound
 from statuscodes.languages import configured_languages
-from statuscodes.rendering import page_url
-from statuscodes.search import matches
+from statuscodes.rendering import page_url, problem_type_url
+from statuscodes.search import matches, normalize_search
 
 __all__ = [
     "VARY",
@@ -43,6 +52,9 @@ __all__ = [
     "entity_tag",
     "item_data",
     "list_read",
+    "problem_data",
+    "problem_detail_read",
+    "problem_list_read",
     "representation_key",
 ]
 
@@ -221,3 +233,59 @@ def _keep(entry: Entry, params: ListParams) -> bool:
     if params.status is not None and code.status != params.status:
         return False
     return matches(entry, params.search, language=params.language)
+
+
+def problem_list_read(request: HttpRequest) -> Read:
+    """``problem-types/``: every type, filtered by ``status`` and ``search``."""
+    params = parse_problem_params(request)
+    key = ("problems", params.language, params.status, params.search)
+    return Read(request, key, params.language, lambda c: _problems(request, c, params))
+
+
+def problem_detail_read(request: HttpRequest, slug: str) -> Read:
+    language = parse_language(request)
+    version = data_version()
+    entry = get_catalog(version).problems.get(slug)
+    if entry is None:
+        raise NotFound()
+
+    def build(catalog: Catalog) -> Any:
+        return problem_data(request, entry, language)
+
+    key = ("problem", slug, language)
+    return Read(request, key, language, build, version=version, source=entry.fingerprint)
+
+
+def problem_data(request: HttpRequest, entry: ProblemEntry, language: str | None) -> dict[str, Any]:
+    slug = entry.problem_type.slug
+    url = request.build_absolute_uri(
+        reverse("statuscodes-api:problem-type-detail", kwargs={"slug": slug})
+    )
+    type_url = problem_type_url(request, slug)
+    html_url = type_url if type_url.startswith(("http://", "https://", "/")) else None
+    item = ProblemItem(entry, language, type_url, url, html_url)
+    serializer = ProblemTypeAllLanguagesSerializer if language is None else ProblemTypeSerializer
+    data: dict[str, Any] = serializer(item).data
+    return data
+
+
+def _problems(
+    request: HttpRequest, catalog: Catalog, params: ProblemParams
+) -> list[dict[str, Any]]:
+    entries = [catalog.problems[slug] for slug in sorted(catalog.problems)]
+    return [
+        problem_data(request, entry, params.language)
+        for entry in entries
+        if (params.status is None or entry.problem_type.status == params.status)
+        and (not params.search or _problem_matches(entry, params))
+    ]
+
+
+def _problem_matches(entry: ProblemEntry, params: ProblemParams) -> bool:
+    texts = (
+        [t for t in entry.translations]
+        if params.language is None
+        else [entry.text(params.language)]
+    )
+    haystack = [entry.problem_type.slug, *(f"{t.title}\n{t.description}" for t in texts)]
+    return any(params.search in normalize_search(value) for value in haystack)

@@ -6,17 +6,17 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import (
     OpenApiParameter,
-    OpenApiResponse,
     PolymorphicProxySerializer,
     extend_schema,
 )
 
+from statuscodes.api.openapi import ProblemAutoSchema
 from statuscodes.api.params import ALL
 from statuscodes.api.serializers import (
-    ProblemSerializer,
+    ProblemTypeAllLanguagesSerializer,
+    ProblemTypeSerializer,
     StatusCodeAllLanguagesSerializer,
     StatusCodeCreateSerializer,
     StatusCodeSerializer,
@@ -32,7 +32,10 @@ __all__ = [
     "LIST",
     "LIST_PARAMETERS",
     "PARTIAL_UPDATE",
-    "PROBLEM",
+    "PROBLEM_LIST",
+    "PROBLEM_READ",
+    "PROBLEM_READ_MANY",
+    "PROBLEM_RETRIEVE",
     "READ",
     "READ_MANY",
     "RETRIEVE",
@@ -54,22 +57,6 @@ class TranslationsFieldExtension(OpenApiSerializerFieldExtension):  # type: igno
             "properties": {language: text for language in configured_languages()},
             "additionalProperties": False,
         }
-
-
-PROBLEM = "application/problem+json"
-
-
-def _problems(*codes: int) -> dict[Any, Any]:
-    descriptions = {
-        400: _("An invalid parameter or body; each error is listed under errors."),
-        401: _("Authentication is needed; WWW-Authenticate carries the challenges."),
-        403: _("The user lacks the permission."),
-        404: _("No such status code."),
-        409: _("The code exists already, or a new translation lacks its title."),
-    }
-    return {
-        (c, PROBLEM): OpenApiResponse(ProblemSerializer, description=descriptions[c]) for c in codes
-    }
 
 
 #: The read shape depends on ``lang``: one language, or every language under ``translations``.
@@ -104,7 +91,7 @@ CODE = OpenApiParameter(
 )
 
 
-class StatusCodeSchema(AutoSchema):
+class StatusCodeSchema(ProblemAutoSchema):
     """Documents ``lang`` with the languages configured when the schema is generated."""
 
     def get_override_parameters(self) -> list[Any]:
@@ -128,25 +115,58 @@ class StatusCodeSchema(AutoSchema):
 LIST = extend_schema(
     auth=[],  # reads are public and look at no credentials
     parameters=LIST_PARAMETERS,
-    responses={200: READ_MANY, 304: None, **_problems(400)},
+    responses={200: READ_MANY, 304: None},
 )
 RETRIEVE = extend_schema(
     auth=[],
     parameters=[CODE],
-    responses={200: READ, 304: None, **_problems(400, 404)},
+    responses={200: READ, 304: None},
 )
 CREATE = extend_schema(
     request=StatusCodeCreateSerializer,
-    responses={201: READ, **_problems(400, 401, 403, 409)},
+    responses={201: READ},
 )
 UPDATE = extend_schema(
     request=StatusCodeWriteSerializer,
     parameters=[CODE],
-    responses={200: READ, **_problems(400, 401, 403, 404, 409)},
+    responses={200: READ},
 )
 PARTIAL_UPDATE = extend_schema(
     request=StatusCodeWriteSerializer,
     parameters=[CODE],
-    responses={200: READ, **_problems(400, 401, 403, 404, 409)},
+    responses={200: READ},
 )
-DESTROY = extend_schema(parameters=[CODE], responses={204: None, **_problems(401, 403, 404)})
+DESTROY = extend_schema(parameters=[CODE], responses={204: None})
+
+PROBLEM_READ = PolymorphicProxySerializer(
+    component_name="ProblemTypeRead",
+    serializers=[ProblemTypeSerializer, ProblemTypeAllLanguagesSerializer],
+    resource_type_field_name=None,
+)
+PROBLEM_READ_MANY = PolymorphicProxySerializer(
+    component_name="ProblemTypeReadMany",
+    serializers=[ProblemTypeSerializer, ProblemTypeAllLanguagesSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
+PROBLEM_LIST = extend_schema(
+    auth=[],
+    parameters=[
+        OpenApiParameter(
+            "status",
+            {"type": "integer", "minimum": 100, "maximum": 599},
+            description="Only the types of this HTTP status.",
+        ),
+        OpenApiParameter(
+            "search",
+            {"type": "string", "maxLength": 100},
+            description="Part of the slug, title or description. Case and ё/е do not matter.",
+        ),
+    ],
+    responses={200: PROBLEM_READ_MANY, 304: None},
+)
+PROBLEM_RETRIEVE = extend_schema(
+    auth=[],
+    parameters=[OpenApiParameter("slug", str, OpenApiParameter.PATH)],
+    responses={200: PROBLEM_READ, 304: None},
+)

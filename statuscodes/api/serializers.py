@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
 from statuscodes.api.handlers import validation_errors
-from statuscodes.catalog import Entry
+from statuscodes.catalog import Entry, ProblemEntry
 from statuscodes.exceptions import Conflict
 from statuscodes.languages import configured_languages
 from statuscodes.models import (
@@ -40,7 +40,10 @@ __all__ = [
     "Item",
     "NewTextSerializer",
     "ProblemErrorSerializer",
+    "ProblemItem",
     "ProblemSerializer",
+    "ProblemTypeAllLanguagesSerializer",
+    "ProblemTypeSerializer",
     "ReferenceSerializer",
     "StatusCodeAllLanguagesSerializer",
     "StatusCodeCreateSerializer",
@@ -83,6 +86,28 @@ class Item:
     @property
     def rules(self) -> StatusRules:
         return rules_for(self.entry.code.code)
+
+
+@dataclass(frozen=True)
+class ProblemItem:
+    """What one problem type looks like to the read serializers."""
+
+    entry: ProblemEntry
+    language: str | None  # None: every language, under ``translations``
+    type: str
+    url: str
+    html_url: str | None
+
+    @property
+    def text(self) -> LocalizedText:
+        return self.entry.text(self.language)
+
+    @property
+    def texts(self) -> dict[str, dict[str, str]]:
+        return {
+            t.language: {"title": t.title, "description": t.description}
+            for t in self.entry.translations
+        }
 
 
 # Written as ECMA regular expressions too: the schema publishes them as patterns.
@@ -237,6 +262,39 @@ class StatusCodeSerializer(_StatusCodeBase):
 
 class StatusCodeAllLanguagesSerializer(_StatusCodeBase):
     """A status code with its texts in every language, for ``?lang=all`` (read only)."""
+
+    translations = serializers.DictField(source="texts", child=TextSerializer())
+
+
+class _ProblemTypeBase(serializers.Serializer[ProblemItem]):
+    slug = serializers.SlugField(source="entry.problem_type.slug")
+    type = serializers.CharField(
+        help_text=_("The problem's type URI (RFC 9457 §3.1.1): the type's page on this site.")
+    )
+    status = serializers.IntegerField(
+        source="entry.problem_type.status", help_text=_("The HTTP status its responses carry.")
+    )
+    exception = serializers.CharField(
+        source="entry.problem_type.exception", help_text=_("The class that raises it.")
+    )
+    url = serializers.URLField()
+    html_url = serializers.URLField(allow_null=True)
+
+
+class ProblemTypeSerializer(_ProblemTypeBase):
+    """A problem type with its texts in one language (read only)."""
+
+    title = serializers.CharField(source="text.title")
+    description = serializers.CharField(source="text.description")
+    language = serializers.CharField(
+        source="text.title_language",
+        allow_null=True,
+        help_text=_("The language the title was actually served in."),
+    )
+
+
+class ProblemTypeAllLanguagesSerializer(_ProblemTypeBase):
+    """A problem type with its texts in every language, for ``?lang=all`` (read only)."""
 
     translations = serializers.DictField(source="texts", child=TextSerializer())
 

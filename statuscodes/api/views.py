@@ -23,6 +23,7 @@ from rest_framework.viewsets import GenericViewSet
 
 from statuscodes.api import reads
 from statuscodes.api import schema as docs
+from statuscodes.api.declarations import raises
 from statuscodes.api.handlers import exception_handler
 from statuscodes.api.params import parse_language, served_language
 from statuscodes.api.parsers import BoundedJSONParser
@@ -30,6 +31,7 @@ from statuscodes.api.permissions import ReadOrModelPermissions
 from statuscodes.api.renderers import BrowsableAPI
 from statuscodes.api.serializers import (
     Item,
+    ProblemTypeSerializer,
     StatusCodeCreateSerializer,
     StatusCodeSerializer,
     StatusCodeWriteSerializer,
@@ -39,23 +41,35 @@ from statuscodes.caching import Metadata, evaluate
 from statuscodes.catalog import fingerprint, get_catalog
 from statuscodes.conf import app_settings
 from statuscodes.exceptions import (
+    BadRequest,
+    Conflict,
+    ContentTooLarge,
     MethodNotAllowed,
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
+    ServiceUnavailable,
 )
-from statuscodes.models import StatusCode, record_deletion
+from statuscodes.models import ProblemType, StatusCode, record_deletion
 from statuscodes.protocol import header_for_keyword
 
 __all__ = [
     "DETAIL_METHODS",
     "LIST_METHODS",
+    "READ_METHODS",
+    "ProblemTypeViewSet",
     "StatusCodeViewSet",
     "detail_view",
     "list_view",
+    "problem_detail_view",
+    "problem_list_view",
 ]
 
 _PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", "application/json"})
+
+
+#: What every change of a code may meet: a stale or missing If-Match, a body too large, an outage.
+_CHANGE_PROBLEMS = (PreconditionFailed, PreconditionRequired, ContentTooLarge, ServiceUnavailable)
 
 
 class StatusCodeViewSet(GenericViewSet[StatusCode]):
@@ -110,21 +124,22 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
     # the browsable API, and JSON when the host configures DRF throttling.
 
     @docs.LIST
+    @raises(BadRequest, ServiceUnavailable)
     def list(self, request: Request) -> HttpResponseBase:
         return self._read(reads.list_read(request))
 
     @docs.RETRIEVE
+    @raises(BadRequest, NotFound, PreconditionFailed, ServiceUnavailable)
     def retrieve(self, request: Request, code: str) -> HttpResponseBase:
         return self._read(reads.detail_read(request, code))
 
     def _read(self, read: reads.Read) -> HttpResponseBase:
-        if self.request.accepted_renderer.format == "json":
-            return read.json_response()
-        return read.metadata(shared=False).apply(Response(read.data()))
+        return _read(self.request, read)
 
     # Writes ----------------------------------------------------------------------------------
 
     @docs.CREATE
+    @raises(Conflict, ContentTooLarge, ServiceUnavailable)
     def create(self, request: Request) -> Response:
         serializer = StatusCodeCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -144,6 +159,7 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         return response
 
     @docs.UPDATE
+    @raises(*_CHANGE_PROBLEMS, Conflict)
     def update(self, request: Request, code: str, partial: bool = False) -> Response:
         with transaction.atomic():
             # Read, compare and write under one row lock: no concurrent write is lost.
@@ -154,10 +170,12 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
         return self._written(request, instance.code, http.HTTP_200_OK)
 
     @docs.PARTIAL_UPDATE
+    @raises(*_CHANGE_PROBLEMS, Conflict)
     def partial_update(self, request: Request, code: str) -> Response:
         return self.update(request, code, partial=True)
 
     @docs.DESTROY
+    @raises(*_CHANGE_PROBLEMS)
     def destroy(self, request: Request, code: str) -> Response:
         with transaction.atomic():
             instance = self._instance(code, lock=True)
@@ -204,6 +222,41 @@ class StatusCodeViewSet(GenericViewSet[StatusCode]):
             vary=reads.VARY,
         )
         return metadata.apply(response)
+
+
+class ProblemTypeViewSet(GenericViewSet[ProblemType]):
+    """The host's problem types, read only: the entries their ``type`` URLs stand for."""
+
+    queryset = ProblemType.objects.all()
+    lookup_field = "slug"
+    authentication_classes: list[Any] = []
+    permission_classes: list[Any] = []
+    renderer_classes = [JSONRenderer, BrowsableAPI]
+    schema = docs.StatusCodeSchema()
+    serializer_class = ProblemTypeSerializer  # type: ignore[assignment]  # reads items, not rows
+
+    def get_exception_handler(self) -> Callable[..., Any]:
+        return functools.partial(exception_handler, language=translation.get_language())
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        return None  # read only: the browsable API offers no form
+
+    @docs.PROBLEM_LIST
+    @raises(BadRequest, ServiceUnavailable)
+    def list(self, request: Request) -> HttpResponseBase:
+        return _read(request, reads.problem_list_read(request))
+
+    @docs.PROBLEM_RETRIEVE
+    @raises(BadRequest, NotFound, PreconditionFailed, ServiceUnavailable)
+    def retrieve(self, request: Request, slug: str) -> HttpResponseBase:
+        return _read(request, reads.problem_detail_read(request, slug))
+
+
+def _read(request: Request, read: reads.Read) -> HttpResponseBase:
+    """JSON from the read's cached bytes; the browsable API's page is for one user, not shared."""
+    if request.accepted_renderer.format == "json":
+        return read.json_response()
+    return read.metadata(shared=False).apply(Response(read.data()))
 
 
 _list_view = StatusCodeViewSet.as_view({"get": "list", "post": "create"})
@@ -281,4 +334,32 @@ def detail_view(request: HttpRequest, code: str) -> HttpResponseBase:
         DETAIL_METHODS,
         lambda: reads.detail_read(request, code),
         lambda: _detail_view(request, code=code),
+    )
+
+
+_problem_list_view = ProblemTypeViewSet.as_view({"get": "list"})
+_problem_detail_view = ProblemTypeViewSet.as_view({"get": "retrieve"})
+#: The methods of the problem types' addresses: they are read only.
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+@_drf_facade(_problem_list_view)
+def problem_list_view(request: HttpRequest) -> HttpResponseBase:
+    """``problem-types/``: the host's problem types."""
+    return _dispatch(
+        request,
+        READ_METHODS,
+        lambda: reads.problem_list_read(request),
+        lambda: _problem_list_view(request),
+    )
+
+
+@_drf_facade(_problem_detail_view)
+def problem_detail_view(request: HttpRequest, slug: str) -> HttpResponseBase:
+    """``problem-types/<slug>/``: one problem type, the entry its ``type`` URL stands for."""
+    return _dispatch(
+        request,
+        READ_METHODS,
+        lambda: reads.problem_detail_read(request, slug),
+        lambda: _problem_detail_view(request, slug=slug),
     )
