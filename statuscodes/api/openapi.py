@@ -191,7 +191,7 @@ _ERROR_ITEM = {
         "parameter": {"type": "string", "description": "The query parameter at fault."},
         "code": {"type": "string", "description": "A machine code, such as required."},
     },
-    "required": ["detail"],
+    "required": ["detail", "code"],
 }
 _PROBLEM_SCHEMA: dict[str, Any] = {
     "type": "object",

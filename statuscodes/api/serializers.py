@@ -39,9 +39,7 @@ __all__ = [
     "HeaderRuleSerializer",
     "Item",
     "NewTextSerializer",
-    "ProblemErrorSerializer",
     "ProblemItem",
-    "ProblemSerializer",
     "ProblemTypeAllLanguagesSerializer",
     "ProblemTypeSerializer",
     "ReferenceSerializer",
@@ -410,26 +408,3 @@ class StatusCodeCreateSerializer(StatusCodeWriteSerializer):
             message = _("The status code %(code)d exists already.") % {"code": value}
             raise conflict({"code": [ErrorDetail(message, "unique")]})
         return value
-
-
-class ProblemErrorSerializer(serializers.Serializer[Any]):
-    detail = serializers.CharField()
-    code = serializers.CharField(
-        help_text=_("A machine-readable code of the error: required, max_length, unique...")
-    )
-    pointer = serializers.CharField(required=False, help_text=_("A JSON pointer into the body."))
-    parameter = serializers.CharField(required=False, help_text=_("The query parameter at fault."))
-
-
-class ProblemSerializer(serializers.Serializer[Any]):
-    """An RFC 9457 problem details object (documentation only)."""
-
-    type = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField()
-    instance = serializers.CharField()
-
-    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
-        # Declared here: "errors" would shadow Serializer.errors.
-        return {**super().get_fields(), "errors": ProblemErrorSerializer(many=True, required=False)}
