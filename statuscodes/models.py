@@ -34,6 +34,7 @@ __all__ = [
     "StatusCodeQuerySet",
     "StatusCodeTranslation",
     "StatusCodeTranslationManager",
+    "TranslatedText",
     "bump_version",
     "forget_deletion",
     "new_version",
@@ -60,9 +61,7 @@ class LocalizedText:
         return self.title_language
 
 
-def resolve_text(
-    translations: Iterable[StatusCodeTranslation | ProblemTypeTranslation], language: str | None
-) -> LocalizedText:
+def resolve_text(translations: Iterable[TranslatedText], language: str | None) -> LocalizedText:
     """Pick each field along the fallback chain, then from any non-empty text that exists."""
     by_language = {t.language: (t.title, t.description) for t in translations}
     chain = fallback_chain(language)
@@ -213,15 +212,10 @@ class StatusCodeTranslationManager(models.Manager["StatusCodeTranslation"]):
         return self.get(language=normalize_language(language), status_code__code=code)
 
 
-class StatusCodeTranslation(models.Model):
-    """The title and description of a status code in one language."""
+class TranslatedText(models.Model):
+    """What every text row holds: a language, a title, a description, and whether a person
+    edited it (the dataset sync and the problem types' registration keep edited texts)."""
 
-    status_code = models.ForeignKey(
-        StatusCode,
-        on_delete=models.CASCADE,
-        related_name="translations",
-        verbose_name=_("status code"),
-    )
     # No ``choices``: a host that changes LANGUAGES must never get a pending migration.
     language = models.CharField(
         _("language"),
@@ -246,6 +240,27 @@ class StatusCodeTranslation(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.language = normalize_language(self.language)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.language = normalize_language(self.language)
+
+
+class StatusCodeTranslation(TranslatedText):
+    """The title and description of a status code in one language."""
+
+    status_code = models.ForeignKey(
+        StatusCode,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("status code"),
+    )
+
     objects: ClassVar[StatusCodeTranslationManager] = StatusCodeTranslationManager()
 
     class Meta:
@@ -260,13 +275,6 @@ class StatusCodeTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status_code.code} [{self.language}] {self.title}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.language = normalize_language(self.language)
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        self.language = normalize_language(self.language)
 
     def natural_key(self) -> tuple[Any, ...]:
         return (self.language, *self.status_code.natural_key())
@@ -406,7 +414,7 @@ class ProblemTypeTranslationManager(models.Manager["ProblemTypeTranslation"]):
         return self.get(language=normalize_language(language), problem_type__slug=slug)
 
 
-class ProblemTypeTranslation(models.Model):
+class ProblemTypeTranslation(TranslatedText):
     """The title and description of a problem type in one language."""
 
     problem_type = models.ForeignKey(
@@ -415,26 +423,11 @@ class ProblemTypeTranslation(models.Model):
         related_name="translations",
         verbose_name=_("problem type"),
     )
-    language = models.CharField(
-        _("language"),
-        max_length=15,
-        validators=[validate_language],
-        help_text=_("A language of settings.LANGUAGES, such as en or ru."),
-    )
-    title = models.CharField(
-        _("title"),
-        max_length=200,
-        validators=[validate_title],
-        error_messages={"blank": _("A title must not be blank.")},
-    )
-    description = models.TextField(_("description"), blank=True, validators=[validate_text])
     edited = models.BooleanField(
         _("edited by a person"),
         default=False,
         help_text=_("Edited texts are left alone when the types are registered again."),
     )
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects: ClassVar[ProblemTypeTranslationManager] = ProblemTypeTranslationManager()
 
@@ -451,13 +444,6 @@ class ProblemTypeTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.problem_type.slug} [{self.language}] {self.title}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.language = normalize_language(self.language)
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        self.language = normalize_language(self.language)
 
     def natural_key(self) -> tuple[Any, ...]:
         return (self.language, *self.problem_type.natural_key())

@@ -246,8 +246,8 @@ class _StatusCodeBase(serializers.Serializer[Item]):
         return {**fields, **common}
 
 
-class StatusCodeSerializer(_StatusCodeBase):
-    """A status code with its texts in one language (read only)."""
+class _OneLanguage(serializers.Serializer[Any]):
+    """The texts of an item in the one language served."""
 
     title = serializers.CharField(source="text.title")
     description = serializers.CharField(source="text.description")
@@ -258,10 +258,18 @@ class StatusCodeSerializer(_StatusCodeBase):
     )
 
 
-class StatusCodeAllLanguagesSerializer(_StatusCodeBase):
-    """A status code with its texts in every language, for ``?lang=all`` (read only)."""
+class _AllLanguages(serializers.Serializer[Any]):
+    """The texts of an item in every language, for ``?lang=all``."""
 
     translations = serializers.DictField(source="texts", child=TextSerializer())
+
+
+class StatusCodeSerializer(_StatusCodeBase, _OneLanguage):
+    """A status code with its texts in one language (read only)."""
+
+
+class StatusCodeAllLanguagesSerializer(_StatusCodeBase, _AllLanguages):
+    """A status code with its texts in every language, for ``?lang=all`` (read only)."""
 
 
 class _ProblemTypeBase(serializers.Serializer[ProblemItem]):
@@ -279,22 +287,12 @@ class _ProblemTypeBase(serializers.Serializer[ProblemItem]):
     html_url = serializers.URLField(allow_null=True)
 
 
-class ProblemTypeSerializer(_ProblemTypeBase):
+class ProblemTypeSerializer(_ProblemTypeBase, _OneLanguage):
     """A problem type with its texts in one language (read only)."""
 
-    title = serializers.CharField(source="text.title")
-    description = serializers.CharField(source="text.description")
-    language = serializers.CharField(
-        source="text.title_language",
-        allow_null=True,
-        help_text=_("The language the title was actually served in."),
-    )
 
-
-class ProblemTypeAllLanguagesSerializer(_ProblemTypeBase):
+class ProblemTypeAllLanguagesSerializer(_ProblemTypeBase, _AllLanguages):
     """A problem type with its texts in every language, for ``?lang=all`` (read only)."""
-
-    translations = serializers.DictField(source="texts", child=TextSerializer())
 
 
 #: What a PUT that leaves a field out sets it to: the model's defaults.
