@@ -8,6 +8,9 @@ from django.utils import translation
 
 from statuscodes import caches
 
+# Strict mode (statuscodes_strict in pyproject.toml): every test-client response is checked.
+pytest_plugins = ["statuscodes.pytest_plugin"]
+
 
 @pytest.fixture(autouse=True)
 def clear_caches():

@@ -297,6 +297,7 @@ class TestDebugWarnings:
             ("/hand-made-401/", 401, "WWW-Authenticate", "RFC 9110 §15.5.2"),
         ],
     )
+    @pytest.mark.statuscodes_lax(reason="the view leaves out the header the warning is about")
     def test_missing_required_header_is_logged(
         self, client, settings, caplog, path, status, header, section
     ):
@@ -307,6 +308,7 @@ class TestDebugWarnings:
             f"A {status} response lacks the {header} header that {section} requires." in caplog.text
         )
 
+    @pytest.mark.statuscodes_lax(reason="the view leaves out Allow: no warning outside DEBUG")
     def test_silent_outside_debug(self, client, caplog):
         with caplog.at_level(logging.WARNING, logger="statuscodes"):
             get(client, "/hand-made-405/")
