@@ -55,14 +55,11 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Item:
-    """What one code looks like to the read serializers: a catalogue entry in a language."""
+class _Texts:
+    """The texts of an item: ``text`` in the language served, ``texts`` in every language."""
 
-    entry: Entry
-    language: str | None  # None: every language, under ``translations``
-    url: str
-    html_url: str | None
+    entry: Entry | ProblemEntry
+    language: str | None
 
     @property
     def text(self) -> LocalizedText:
@@ -74,6 +71,16 @@ class Item:
             t.language: {"title": t.title, "description": t.description}
             for t in self.entry.translations
         }
+
+
+@dataclass(frozen=True)
+class Item(_Texts):
+    """What one code looks like to the read serializers: a catalogue entry in a language."""
+
+    entry: Entry
+    language: str | None  # None: every language, under ``translations``
+    url: str
+    html_url: str | None
 
     @property
     def former_phrases(self) -> list[str]:
@@ -87,7 +94,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class ProblemItem:
+class ProblemItem(_Texts):
     """What one problem type looks like to the read serializers."""
 
     entry: ProblemEntry
@@ -95,17 +102,6 @@ class ProblemItem:
     type: str
     url: str
     html_url: str | None
-
-    @property
-    def text(self) -> LocalizedText:
-        return self.entry.text(self.language)
-
-    @property
-    def texts(self) -> dict[str, dict[str, str]]:
-        return {
-            t.language: {"title": t.title, "description": t.description}
-            for t in self.entry.translations
-        }
 
 
 # Written as ECMA regular expressions too: the schema publishes them as patterns.
