@@ -59,18 +59,22 @@ class TranslationsFieldExtension(OpenApiSerializerFieldExtension):  # type: igno
         }
 
 
-#: The read shape depends on ``lang``: one language, or every language under ``translations``.
-READ = PolymorphicProxySerializer(
-    component_name="StatusCodeRead",
-    serializers=[StatusCodeSerializer, StatusCodeAllLanguagesSerializer],
-    resource_type_field_name=None,
-)
-READ_MANY = PolymorphicProxySerializer(
-    component_name="StatusCodeReadMany",
-    serializers=[StatusCodeSerializer, StatusCodeAllLanguagesSerializer],
-    resource_type_field_name=None,
-    many=True,
-)
+def _read_shapes(name: str, one: type[Any], every: type[Any]) -> tuple[Any, Any]:
+    """The read shape depends on ``lang``: one language, or every one under ``translations``."""
+    shapes = [one, every]
+    item = PolymorphicProxySerializer(
+        component_name=f"{name}Read", serializers=shapes, resource_type_field_name=None
+    )
+    items = PolymorphicProxySerializer(
+        component_name=f"{name}ReadMany",
+        serializers=shapes,
+        resource_type_field_name=None,
+        many=True,
+    )
+    return item, items
+
+
+READ, READ_MANY = _read_shapes("StatusCode", StatusCodeSerializer, StatusCodeAllLanguagesSerializer)
 
 LIST_PARAMETERS = [
     OpenApiParameter("class", str, enum=[f"{d}xx" for d in "12345"] + list("12345")),
@@ -138,16 +142,8 @@ PARTIAL_UPDATE = extend_schema(
 )
 DESTROY = extend_schema(parameters=[CODE], responses={204: None})
 
-PROBLEM_READ = PolymorphicProxySerializer(
-    component_name="ProblemTypeRead",
-    serializers=[ProblemTypeSerializer, ProblemTypeAllLanguagesSerializer],
-    resource_type_field_name=None,
-)
-PROBLEM_READ_MANY = PolymorphicProxySerializer(
-    component_name="ProblemTypeReadMany",
-    serializers=[ProblemTypeSerializer, ProblemTypeAllLanguagesSerializer],
-    resource_type_field_name=None,
-    many=True,
+PROBLEM_READ, PROBLEM_READ_MANY = _read_shapes(
+    "ProblemType", ProblemTypeSerializer, ProblemTypeAllLanguagesSerializer
 )
 PROBLEM_LIST = extend_schema(
     auth=[],
