@@ -31,6 +31,7 @@ from statuscodes.models import (
     ProblemTypeTranslation,
     StatusCode,
     StatusCodeTranslation,
+    TranslatedText,
     resolve_text,
 )
 
@@ -84,11 +85,14 @@ class Entry:
 
 def fingerprint(code: StatusCode, translations: Iterable[StatusCodeTranslation]) -> str:
     """A digest of a code's stored content and its texts in every language."""
-    parts = [
-        [getattr(code, name) for name in ("code", *dataset.METADATA_FIELDS)],
-        sorted((t.language, t.title, t.description) for t in translations),
-    ]
-    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+    return _digest(
+        [getattr(code, name) for name in ("code", *dataset.METADATA_FIELDS)], translations
+    )
+
+
+def _digest(fields: list[Any], translations: Iterable[TranslatedText]) -> str:
+    texts = sorted((t.language, t.title, t.description) for t in translations)
+    return hashlib.blake2b(repr([fields, texts]).encode(), digest_size=12).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -101,11 +105,7 @@ class ProblemEntry:
     @functools.cached_property
     def fingerprint(self) -> str:
         row = self.problem_type
-        parts = [
-            [row.slug, row.status, row.exception],
-            sorted((t.language, t.title, t.description) for t in self.translations),
-        ]
-        return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+        return _digest([row.slug, row.status, row.exception], self.translations)
 
     def text(self, language: str | None) -> LocalizedText:
         return resolve_text(self.translations, language)

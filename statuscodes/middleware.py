@@ -144,11 +144,8 @@ def _drop_hop_by_hop(response: HttpResponseBase) -> list[str]:
 
 def _warn_missing_headers(response: HttpResponseBase, *, skip: list[str]) -> None:
     status = response.status_code
-    content_type = response.get("Content-Type", "")
-    for rule in rules_for(status).all_headers:
-        if not rule.checkable or rule.name in response or rule.name in skip:
-            continue
-        if rule.unless_content_type and content_type.startswith(rule.unless_content_type):
+    for rule in rules_for(status).missing_headers(response, response.get("Content-Type", "")):
+        if rule.name in skip:
             continue
         logger.warning(
             "A %d response lacks the %s header that %s requires.", status, rule.name, rule.section

@@ -222,9 +222,9 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if entry is None:
         raise NotFound(_("There is no problem type “%(slug)s” here.") % {"slug": slug})
     # The type's own content, not the data version: an edit of a status code leaves it alone.
-    key = f"{entry.fingerprint}|{_etag(0, language, slug)}"
-    etag = '"' + hashlib.sha256(key.encode()).hexdigest()[:24] + '"'
-    metadata = Metadata(etag, CACHE_CONTROL, language, VARY)
+    metadata = Metadata(
+        _etag(entry.fingerprint, language, f"problem|{slug}"), CACHE_CONTROL, language, VARY
+    )
     if (answer := metadata.answer(request)) is not None:
         return answer
     row = _problem_row(current, entry, language)
@@ -316,7 +316,7 @@ def _metadata(version: int, language: str, page: str) -> Metadata:
     return Metadata(_etag(version, language, page), CACHE_CONTROL, language, VARY)
 
 
-def _etag(version: int, language: str, page: str) -> str:
+def _etag(version: int | str, language: str, page: str) -> str:
     key = f"{version}|{language}|{page}|{_representation(language)}"
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:24] + '"'
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +69,12 @@ class HeaderRule:
         return self.level == "MUST" and self.sent_by == "application" and not self.as_200_would
 
 
+class _Names(Protocol):
+    """Header names that answer ``in``, as a response does."""
+
+    def __contains__(self, name: str, /) -> bool: ...
+
+
 @dataclass(frozen=True)
 class StatusRules:
     """The rules for one status; a ``*_section`` is ``None`` where its rule does not apply.
@@ -114,6 +120,20 @@ class StatusRules:
                 for keyword in (rule.keyword, *rule.options):
                     found[keyword] = rule
         return found
+
+    def missing_headers(self, present: _Names, content_type: str = "") -> list[HeaderRule]:
+        """The headers the application MUST send that are not among ``present``.
+
+        ``present`` answers ``in`` for header names (a response does, ignoring case);
+        ``content_type`` is the response's, which may make a rule moot (206 with several parts).
+        """
+        return [
+            rule
+            for rule in self.all_headers
+            if rule.checkable
+            and rule.name not in present
+            and not (rule.unless_content_type and content_type.startswith(rule.unless_content_type))
+        ]
 
     @property
     def hop_by_hop(self) -> bool:

@@ -88,12 +88,7 @@ def page_url(request: HttpRequest, code: int) -> str | None:
     trusted to build a URL, so the path alone is given (a relative reference, RFC 9457 §3.1.1).
     """
     path = page_path(get_urlconf() or settings.ROOT_URLCONF, code)
-    if path is None:
-        return None
-    try:
-        return request.build_absolute_uri(path)
-    except DisallowedHost:
-        return path
+    return None if path is None else _absolute(request, path)
 
 
 def problem_type_url(request: HttpRequest, slug: str) -> str:
@@ -104,6 +99,11 @@ def problem_type_url(request: HttpRequest, slug: str) -> str:
     path = problem_path(get_urlconf() or settings.ROOT_URLCONF, slug)
     if path is None:
         return f"tag:{_TAG_AUTHORITY}:problems/{slug}"
+    return _absolute(request, path)
+
+
+def _absolute(request: HttpRequest, path: str) -> str:
+    """``path`` as an absolute URL; the path alone for a host ``ALLOWED_HOSTS`` refuses."""
     try:
         return request.build_absolute_uri(path)
     except DisallowedHost:

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from statuscodes.catalog import Entry
+    from statuscodes.catalog import Entry, ProblemEntry
 
-__all__ = ["SEARCH_MAX_LENGTH", "matches", "normalize_search"]
+__all__ = ["SEARCH_MAX_LENGTH", "matches", "matches_problem", "normalize_search"]
 
 #: The longest search text the pages and the API accept.
 SEARCH_MAX_LENGTH = 100
@@ -72,7 +72,27 @@ def matches(entry: Entry, query: str, *, language: str | None) -> bool:
     if _NUMBERS.fullmatch(needle):
         code = str(entry.code.code)
         return any(code.startswith(number) for number in needle.split(" "))
-    return any(needle in _fold(text) for text in _texts(entry, language))
+    return _in_any(needle, _texts(entry, language))
+
+
+def matches_problem(entry: ProblemEntry, query: str, *, language: str | None) -> bool:
+    """Whether the problem type ``entry`` matches ``query``: the phrase rule, over its slug and
+    the title and description of the languages searched (every translation for ``None``)."""
+    needle = normalize_search(query)
+    return not needle or _in_any(needle, _problem_texts(entry, language))
+
+
+def _in_any(needle: str, texts: Iterable[str]) -> bool:
+    """Whether the folded ``needle`` appears in one of ``texts``, each read on its own."""
+    return any(needle in _fold(text) for text in texts)
+
+
+def _problem_texts(entry: ProblemEntry, language: str | None) -> Iterator[str]:
+    yield entry.problem_type.slug
+    texts = entry.translations if language is None else (entry.text(language),)
+    for text in texts:
+        yield text.title
+        yield text.description
 
 
 def _texts(entry: Entry, language: str | None) -> Iterator[str]:

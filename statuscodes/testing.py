@@ -78,17 +78,11 @@ def check_response(
 def _missing_headers(
     response: HttpResponseBase, rules: StatusRules, skipped: set[str]
 ) -> list[str]:
-    content_type = response.get("Content-Type", "")
-    found = []
-    for rule in rules.all_headers:
-        if not rule.checkable or rule.name.lower() in skipped or rule.name in response:
-            continue
-        if rule.unless_content_type and content_type.startswith(rule.unless_content_type):
-            continue
-        found.append(
-            f"{rules.code} without the {rule.name} header, which {rule.section} requires (MUST)"
-        )
-    return found
+    return [
+        f"{rules.code} without the {rule.name} header, which {rule.section} requires (MUST)"
+        for rule in rules.missing_headers(response, response.get("Content-Type", ""))
+        if rule.name.lower() not in skipped
+    ]
 
 
 def _content(response: HttpResponseBase) -> bytes | None:

@@ -39,7 +39,7 @@ from statuscodes.conf import app_settings
 from statuscodes.exceptions import NotFound
 from statuscodes.languages import configured_languages
 from statuscodes.rendering import page_url, problem_type_url
-from statuscodes.search import matches, normalize_search
+from statuscodes.search import matches, matches_problem
 
 __all__ = [
     "VARY",
@@ -277,15 +277,5 @@ def _problems(
         problem_data(request, entry, params.language)
         for entry in entries
         if (params.status is None or entry.problem_type.status == params.status)
-        and (not params.search or _problem_matches(entry, params))
+        and matches_problem(entry, params.search, language=params.language)
     ]
-
-
-def _problem_matches(entry: ProblemEntry, params: ProblemParams) -> bool:
-    texts = (
-        [t for t in entry.translations]
-        if params.language is None
-        else [entry.text(params.language)]
-    )
-    haystack = [entry.problem_type.slug, *(f"{t.title}\n{t.description}" for t in texts)]
-    return any(params.search in normalize_search(value) for value in haystack)

@@ -235,8 +235,8 @@ class ProblemTypeViewSet(GenericViewSet[ProblemType]):
     schema = docs.StatusCodeSchema()
     serializer_class = ProblemTypeSerializer  # type: ignore[assignment]  # reads items, not rows
 
-    def get_exception_handler(self) -> Callable[..., Any]:
-        return functools.partial(exception_handler, language=translation.get_language())
+    # Problem details in the served language, as for the codes.
+    get_exception_handler = StatusCodeViewSet.get_exception_handler
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         return None  # read only: the browsable API offers no form
